@@ -1,0 +1,118 @@
+"""The one diagnostic model. Checks return lists of these; only reporters print them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from cchc_cli.i18n import Msg
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something is: a workspace-relative file (POSIX separators), 1-based line/column."""
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+
+NOWHERE = Location()
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: Msg
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    item: str | None = None
+    agency: str | None = None
+    hint: Msg | None = None
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (
+            self.file or "",
+            self.line or 0,
+            self.column or 0,
+            self.severity.rank,
+            self.code,
+            self.item or "",
+            self.agency or "",
+        )
+
+
+def diag(
+    code: str,
+    severity: Severity,
+    at: Location | None = None,
+    *,
+    item: str | None = None,
+    agency: str | None = None,
+    message: Msg | None = None,
+    hint: Msg | None = None,
+    **args: Any,
+) -> Diagnostic:
+    """Build a diagnostic whose message is catalogue key ``CODE`` and hint ``CODE.hint``.
+
+    ``args`` fill both templates. Pass ``message``/``hint`` to use other keys.
+    """
+    at = at or NOWHERE
+    return Diagnostic(
+        code=code,
+        severity=severity,
+        message=message or Msg(code, args),
+        hint=hint or Msg(f"{code}.hint", args),
+        file=at.file,
+        line=at.line,
+        column=at.column,
+        item=item,
+        agency=agency,
+    )
+
+
+def error(code: str, at: Location | None = None, **kwargs: Any) -> Diagnostic:
+    return diag(code, Severity.ERROR, at, **kwargs)
+
+
+def warning(code: str, at: Location | None = None, **kwargs: Any) -> Diagnostic:
+    return diag(code, Severity.WARNING, at, **kwargs)
+
+
+def info(code: str, at: Location | None = None, **kwargs: Any) -> Diagnostic:
+    return diag(code, Severity.INFO, at, **kwargs)
+
+
+def counts(diagnostics: list[Diagnostic]) -> dict[str, int]:
+    result = {"error": 0, "warning": 0, "info": 0}
+    for d in diagnostics:
+        result[d.severity.value] += 1
+    return result
+
+
+def has_errors(diagnostics: list[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+def sort_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Deterministic order: by file, line, column, severity, code. Duplicates are dropped."""
+    seen: set[Diagnostic] = set()
+    unique: list[Diagnostic] = []
+    for d in diagnostics:
+        if d not in seen:
+            seen.add(d)
+            unique.append(d)
+    return sorted(unique, key=Diagnostic.sort_key)

@@ -1,0 +1,3 @@
+"""en catalogue: criteria."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""en catalogue: plan."""
+
+MESSAGES: dict[str, str] = {}

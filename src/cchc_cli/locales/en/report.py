@@ -1,0 +1,3 @@
+"""en catalogue: report."""
+
+MESSAGES: dict[str, str] = {}

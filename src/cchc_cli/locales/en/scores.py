@@ -1,0 +1,3 @@
+"""en catalogue: scores."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""vi catalogue: criteria."""
+
+MESSAGES: dict[str, str] = {}

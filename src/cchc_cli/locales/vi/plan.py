@@ -1,0 +1,3 @@
+"""vi catalogue: plan."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""vi catalogue: report."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""vi catalogue: scores."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,203 @@
+"""Validate loaded YAML data against a pydantic model, with errors at file:line:column.
+
+Pydantic's own text never reaches a user: each error type is reworded from the catalogue, the
+path is printed the way the user wrote it (``items["1.10"].score``) and the caret goes on the
+key or value that is wrong.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from cchc_cli.diagnostics import Diagnostic, error
+from cchc_cli.i18n import Msg
+from cchc_cli.yamlio import YamlDoc
+
+M = TypeVar("M", bound=BaseModel)
+
+# pydantic error type -> catalogue key of the human reason
+_REASONS: dict[str, str] = {
+    "decimal_parsing": "reason.number",
+    "decimal_type": "reason.number",
+    "decimal_max_digits": "reason.number_digits",
+    "decimal_max_places": "reason.number_places",
+    "decimal_whole_digits": "reason.number_digits",
+    "finite_number": "reason.finite",
+    "int_parsing": "reason.integer",
+    "int_type": "reason.integer",
+    "int_from_float": "reason.integer",
+    "float_parsing": "reason.number",
+    "bool_parsing": "reason.bool",
+    "bool_type": "reason.bool",
+    "date_parsing": "reason.date",
+    "date_from_datetime_parsing": "reason.date",
+    "date_from_datetime_inexact": "reason.date",
+    "date_type": "reason.date",
+    "string_type": "reason.string",
+    "string_too_short": "reason.string_empty",
+    "string_pattern_mismatch": "reason.pattern",
+    "list_type": "reason.list",
+    "dict_type": "reason.mapping",
+    "model_type": "reason.mapping",
+    "model_attributes_type": "reason.mapping",
+    "literal_error": "reason.literal",
+    "enum": "reason.literal",
+    "greater_than_equal": "reason.ge",
+    "greater_than": "reason.gt",
+    "less_than_equal": "reason.le",
+    "less_than": "reason.lt",
+    "too_short": "reason.too_short",
+    "too_long": "reason.too_long",
+    "none_required": "reason.none",
+}
+
+
+def format_path(loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+    """``("items", "1.10", "score")`` -> ``items["1.10"].score``."""
+    out = ""
+    current: Any = model
+    for part in loc:
+        kind, current = _step(current, part)
+        if kind == "index":
+            out += f"[{part}]"
+        elif kind == "key":
+            out += f'["{part}"]'
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(gốc)"
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip Optional/Annotated wrappers."""
+    while True:
+        origin = get_origin(tp)
+        if origin is typing.Annotated:
+            tp = get_args(tp)[0]
+            continue
+        if origin in (Union, types.UnionType):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            if len(args) == 1:
+                tp = args[0]
+                continue
+        return tp
+
+
+def _step(tp: Any, part: Any) -> tuple[str, Any]:
+    tp = _unwrap(tp)
+    origin = get_origin(tp)
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        for name, info in tp.model_fields.items():
+            if part in (name, info.alias):
+                return "field", info.annotation
+        return "field", None
+    if origin in (list, tuple, set, frozenset) and isinstance(part, int):
+        args = get_args(tp)
+        return "index", args[0] if args else None
+    if origin is dict:
+        args = get_args(tp)
+        return "key", args[1] if len(args) == 2 else None
+    if isinstance(part, int):
+        return "index", None
+    return "field", None
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    current: Any = model
+    for part in loc:
+        _, current = _step(current, part)
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return current
+    return None
+
+
+def _field_names(model: type[BaseModel] | None) -> list[str]:
+    if model is None:
+        return []
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    # Union branches and function validators add tags such as 'function-after[...]' or a
+    # class name to the location; they are not part of the user's document.
+    return tuple(
+        p
+        for p in loc
+        if not (isinstance(p, str) and ("[" in p and p.endswith("]") or p.startswith("function-")))
+    )
+
+
+def validate_doc(doc: YamlDoc, model: type[M], *, context: dict[str, Any] | None = None) -> tuple[M | None, list[Diagnostic]]:
+    """Validate ``doc.data``; on failure return one diagnostic per pydantic error."""
+    try:
+        return model.model_validate(doc.data, context=context), []
+    except ValidationError as exc:
+        return None, errors_to_diagnostics(exc, doc, model)
+
+
+def errors_to_diagnostics(exc: ValidationError, doc: YamlDoc, model: type[BaseModel]) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for err in exc.errors(include_url=False, include_input=False):
+        loc = _clean_loc(tuple(err["loc"]))
+        etype = err["type"]
+        ctx = err.get("ctx") or {}
+        if etype == "missing":
+            parent = loc[:-1]
+            found.append(
+                error(
+                    "CCHC120",
+                    doc.locate(parent),
+                    field=str(loc[-1]) if loc else "",
+                    path=format_path(parent, model),
+                )
+            )
+        elif etype == "extra_forbidden":
+            parent_model = _model_at(model, loc[:-1])
+            allowed = _field_names(parent_model)
+            guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+            hint = (
+                Msg("CCHC121.hint_guess", {"guess": guess[0], "allowed": allowed})
+                if guess
+                else Msg("CCHC121.hint", {"allowed": allowed})
+            )
+            found.append(
+                error(
+                    "CCHC121",
+                    doc.locate(loc, key=True),
+                    hint=hint,
+                    field=str(loc[-1]) if loc else "",
+                    path=format_path(loc[:-1], model),
+                )
+            )
+        elif etype.startswith("cchc."):
+            # Raised by our own validators (PydanticCustomError): key and args are ours.
+            found.append(
+                error(
+                    "CCHC122",
+                    doc.locate(loc),
+                    reason=Msg(etype[len("cchc."):], dict(ctx)),
+                    path=format_path(loc, model),
+                )
+            )
+        else:
+            reason_key = _REASONS.get(etype, "reason.invalid")
+            args = {k: _ctx_text(v) for k, v in ctx.items()}
+            found.append(
+                error(
+                    "CCHC122",
+                    doc.locate(loc),
+                    reason=Msg(reason_key, args),
+                    path=format_path(loc, model),
+                )
+            )
+    return found
+
+
+def _ctx_text(value: Any) -> str:
+    text = str(value)
+    return text.replace("'", "")

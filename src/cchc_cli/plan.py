@@ -1,0 +1,190 @@
+"""Assignment plans: the file model and the resolved leaf -> owner(s) map.
+
+Resolution (rules -> owners, overlaps, diagnostics) lives in :mod:`cchc_cli.resolve`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from cchc_cli.criteria import Node
+from cchc_cli.diagnostics import Location
+from cchc_cli.yamlio import YamlDoc
+
+AGENCY_CODE = r"^[A-Z][A-Z0-9_]{0,31}$"
+Role = Literal["lead", "part", "cooperating", "ministry"]
+Combine = Literal["min", "mean", "coordinator"]
+MINISTRY_CODE = "BNV"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Agency(_Strict):
+    code: str = Field(pattern=AGENCY_CODE)
+    name: str = Field(min_length=1)
+    role: Literal["scoring", "supporting"] = "scoring"
+    duties: list[str] = Field(default_factory=list)
+
+
+class PlanInfo(_Strict):
+    title: str
+    issuer: str | None = None
+    number: str | None = None
+    date: dt.date | None = None
+    signer: str | None = None
+    based_on: list[str] = Field(default_factory=list)
+
+
+class EvidenceDuty(_Strict):
+    groups: list[str] = Field(default_factory=list)
+    duties: list[str] = Field(default_factory=list)
+    follow_up_report: list[str] = Field(default_factory=list)
+
+
+class SplitPart(_Strict):
+    agency: str
+    domain: str = Field(min_length=1)
+    source: str | None = None
+
+
+class Rule(_Strict):
+    """Either ``lead`` + ``items`` (+ ``except``, ``cooperating``) or ``split`` + ``parts``."""
+
+    lead: str | None = None
+    items: list[str] = Field(default_factory=list)
+    except_: list[str] = Field(default_factory=list, alias="except")
+    cooperating: list[str] = Field(default_factory=list)
+    split: str | None = None
+    combine: Combine | None = None
+    parts: list[SplitPart] = Field(default_factory=list)
+    source: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _kind(self) -> Rule:
+        if self.lead is not None and self.split is None:
+            if not self.items:
+                raise PydanticCustomError("cchc.reason.rule_lead_items", "", {})
+            if self.parts or self.combine:
+                raise PydanticCustomError("cchc.reason.rule_kind", "", {})
+        elif self.split is not None and self.lead is None:
+            if len(self.parts) < 2 or self.combine is None:
+                raise PydanticCustomError("cchc.reason.rule_split_parts", "", {})
+            if self.items or self.except_:
+                raise PydanticCustomError("cchc.reason.rule_kind", "", {})
+        else:
+            raise PydanticCustomError("cchc.reason.rule_kind", "", {})
+        return self
+
+    @property
+    def is_split(self) -> bool:
+        return self.split is not None
+
+    @property
+    def targets(self) -> list[str]:
+        return [self.split] if self.split is not None else list(self.items)
+
+
+class PlanFile(_Strict):
+    format: int
+    province: str
+    year: int
+    methodology: str
+    plan: PlanInfo
+    coordinator: str
+    due_before: dt.date
+    agencies: list[Agency]
+    evidence_duty: EvidenceDuty | None = None
+    rules: list[Rule]
+
+    @field_validator("format")
+    @classmethod
+    def _format(cls, value: int) -> int:
+        if value != 1:
+            raise PydanticCustomError("cchc.reason.format_version", "", {"value": value, "supported": 1})
+        return value
+
+
+@dataclass(frozen=True)
+class Owner:
+    """One agency's role on one leaf, and the rule (file:line) that gave it."""
+
+    code: str
+    name: str
+    role: Role
+    domain: str | None = None
+    rule: Location | None = None
+
+
+@dataclass
+class LeafOwnership:
+    """The resolved ownership of one leaf."""
+
+    node: Node
+    owners: tuple[Owner, ...]
+    rule: Location | None = None
+    combine: Combine | None = None
+    overridden: tuple[Location, ...] = field(default_factory=tuple)
+
+    @property
+    def item(self) -> str:
+        return self.node.id
+
+    @property
+    def scorers(self) -> tuple[Owner, ...]:
+        """Agencies that give this leaf a score: its lead, or each part of a split."""
+        return tuple(o for o in self.owners if o.role in ("lead", "part"))
+
+    @property
+    def cooperating(self) -> tuple[Owner, ...]:
+        return tuple(o for o in self.owners if o.role == "cooperating")
+
+    @property
+    def is_ministry(self) -> bool:
+        return any(o.role == "ministry" for o in self.owners)
+
+    @property
+    def is_split(self) -> bool:
+        return any(o.role == "part" for o in self.owners)
+
+    def role_of(self, code: str) -> Owner | None:
+        for owner in self.owners:
+            if owner.code == code:
+                return owner
+        return None
+
+
+@dataclass
+class ResolvedPlan:
+    file: PlanFile
+    doc: YamlDoc
+    agencies: dict[str, Agency]
+    #: one entry per leaf of the criteria tree, in natural id order
+    leaves: dict[str, LeafOwnership]
+
+    @property
+    def rel(self) -> str:
+        return self.doc.rel
+
+    def agency_name(self, code: str) -> str:
+        agency = self.agencies.get(code)
+        return agency.name if agency is not None else code
+
+    def items_of(self, code: str) -> list[tuple[LeafOwnership, Owner]]:
+        """The leaves an agency scores or cooperates on, in natural id order."""
+        found: list[tuple[LeafOwnership, Owner]] = []
+        for leaf in self.leaves.values():
+            owner = leaf.role_of(code)
+            if owner is not None:
+                found.append((leaf, owner))
+        return found
+
+    def scoring_agencies(self) -> list[str]:
+        return [code for code, a in self.agencies.items() if a.role == "scoring"]

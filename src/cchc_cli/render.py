@@ -1,0 +1,158 @@
+"""The one place diagnostics are shown: as text (rich, stderr) or JSON (stdout)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TextIO
+
+from cchc_cli.diagnostics import Diagnostic, Severity, counts, sort_diagnostics
+from cchc_cli.i18n import tr
+
+_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+CONTEXT_LINES = 1
+
+
+def make_console(file: TextIO, *, width: int | None = None) -> Any:
+    """A rich console for one command run (never created at import time)."""
+    from rich.console import Console
+
+    return Console(file=file, highlight=False, soft_wrap=True, width=width, emoji=False)
+
+
+class SourceLines:
+    """Lazily read file lines for context, decoding as leniently as possible."""
+
+    def __init__(self, root: Path | None, known: dict[str, str] | None = None) -> None:
+        self.root = root
+        self.cache: dict[str, list[str] | None] = {}
+        for rel, text in (known or {}).items():
+            self.cache[rel] = text.splitlines()
+
+    def get(self, rel: str) -> list[str] | None:
+        if rel not in self.cache:
+            self.cache[rel] = self._read(rel)
+        return self.cache[rel]
+
+    def _read(self, rel: str) -> list[str] | None:
+        if self.root is None:
+            return None
+        path = Path(rel) if Path(rel).is_absolute() else self.root / rel
+        try:
+            raw = path.read_bytes()[: 16 * 1024 * 1024]
+        except OSError:
+            return None
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = raw.decode("utf-16", errors="replace")
+        else:
+            text = raw.decode("utf-8-sig", errors="replace")
+        return text.splitlines()
+
+
+def location_text(d: Diagnostic) -> str:
+    parts = [d.file or "cchc"]
+    if d.line is not None:
+        parts.append(str(d.line))
+        if d.column is not None:
+            parts.append(str(d.column))
+    return ":".join(parts)
+
+
+def render_text(
+    diagnostics: Iterable[Diagnostic],
+    console: Any,
+    lang: str,
+    sources: SourceLines,
+    *,
+    strict: bool = False,
+    show_summary: bool = True,
+) -> None:
+    from rich.text import Text
+
+    ordered = sort_diagnostics(list(diagnostics))
+    for d in ordered:
+        line = Text()
+        line.append(location_text(d), style="bold")
+        line.append(": ")
+        line.append(tr(f"severity.{d.severity.value}", lang), style=_STYLES[d.severity])
+        line.append(": ")
+        line.append(tr(d.message, lang))
+        line.append(f" [{d.code}]", style="dim")
+        console.print(line)
+        if d.file and d.line:
+            lines = sources.get(d.file)
+            if lines and 1 <= d.line <= len(lines) + 1:
+                _print_context(console, lines, d.line, d.column)
+        if d.hint is not None:
+            hint = Text("    ")
+            hint.append(tr("hint.label", lang) + ": ", style="green")
+            hint.append(tr(d.hint, lang))
+            console.print(hint)
+    if show_summary:
+        c = counts(ordered)
+        summary = Text()
+        if c["error"] == 0 and (not strict or c["warning"] == 0):
+            summary.append(tr("summary.clean", lang), style="green")
+            summary.append(" ")
+        summary.append(tr("summary.counts", lang, **c))
+        if strict and c["warning"]:
+            summary.append(" " + tr("summary.strict", lang))
+        console.print(summary)
+
+
+def _print_context(console: Any, lines: list[str], line_no: int, column: int | None) -> None:
+    from rich.text import Text
+
+    first = max(1, line_no - CONTEXT_LINES)
+    last = min(len(lines), line_no + CONTEXT_LINES)
+    width = len(str(last))
+    for n in range(first, last + 1):
+        text = Text(f"  {n:>{width}} | ", style="dim")
+        text.append(lines[n - 1].replace("\t", "→"))
+        console.print(text)
+        if n == line_no and column is not None:
+            caret = Text(f"  {'':>{width}} | ", style="dim")
+            caret.append(" " * (column - 1) + "^", style="bold red")
+            console.print(caret)
+
+
+def diagnostic_json(d: Diagnostic, lang: str) -> dict[str, Any]:
+    return {
+        "code": d.code,
+        "severity": d.severity.value,
+        "file": d.file,
+        "line": d.line,
+        "column": d.column,
+        "item": d.item,
+        "agency": d.agency,
+        "message": tr(d.message, lang),
+        "hint": tr(d.hint, lang) if d.hint is not None else None,
+    }
+
+
+def diagnostics_payload(diagnostics: Iterable[Diagnostic], lang: str, *, ok: bool) -> dict[str, Any]:
+    ordered = sort_diagnostics(list(diagnostics))
+    return {
+        "ok": ok,
+        "counts": counts(ordered),
+        "diagnostics": [diagnostic_json(d, lang) for d in ordered],
+    }
+
+
+def dumps(payload: Any) -> str:
+    """Deterministic JSON: UTF-8 text (not \\u escapes), sorted nowhere (order is meaningful)."""
+    return json.dumps(payload, ensure_ascii=False, indent=2, default=_default) + "\n"
+
+
+def _default(value: Any) -> Any:
+    from datetime import date
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        # Points have few significant digits (< 15), so the shortest float repr that JSON
+        # writes is exactly the decimal text (0.375 -> 0.375, 52.9 -> 52.9).
+        return float(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")

@@ -1,0 +1,327 @@
+"""The one YAML loading layer used for every file cchc reads.
+
+What it guarantees (see README, "How cchc reads YAML"):
+
+* scalars keep their exact text: no int/float/bool/date/octal resolution (``1.10`` stays
+  ``"1.10"``, ``no`` stays ``"no"``); only ``null``/``~``/empty and merge keys ``<<`` are
+  resolved. Models give fields their types (points are ``Decimal``).
+* duplicate keys are errors naming both lines; ``<<`` merge keys are legal overrides.
+* UTF-8 (with or without BOM), UTF-16 with BOM and CRLF are accepted; anything else is a clear
+  "not UTF-8" error at the offending byte. Every string is normalised to Unicode NFC.
+* anchors/aliases are bounded by the size of the expanded document, nesting by depth and files
+  by size, so a "billion laughs" file fails in milliseconds.
+* the libyaml C parser is used when available, the pure-Python one otherwise: same results.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from cchc_cli.diagnostics import Diagnostic, Location, error
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_EXPANDED_NODES = 250_000
+MAX_DEPTH = 64
+
+NULL_TAG = "tag:yaml.org,2002:null"
+MERGE_TAG = "tag:yaml.org,2002:merge"
+STR_TAG = "tag:yaml.org,2002:str"
+
+# Same set PyYAML's reader rejects, checked ourselves so we can say where and why.
+_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _nfc_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    return unicodedata.normalize("NFC", loader.construct_scalar(node))
+
+
+def _make_loader(base: type[Any]) -> type[Any]:
+    """A loader subclass with its *own* resolver table: only null and merge are implicit."""
+    loader = type(f"Cchc{base.__name__}", (base,), {})
+    resolvers: dict[Any, list[tuple[str, Any]]] = {}
+    for first, entries in base.yaml_implicit_resolvers.items():
+        kept = [(tag, rx) for tag, rx in entries if tag in (NULL_TAG, MERGE_TAG)]
+        if kept:
+            resolvers[first] = kept
+    loader.yaml_implicit_resolvers = resolvers
+    loader.add_constructor(STR_TAG, _nfc_str)
+    return loader
+
+
+PY_LOADER: type[Any] = _make_loader(yaml.SafeLoader)
+C_LOADER: type[Any] | None = (
+    _make_loader(yaml.CSafeLoader) if hasattr(yaml, "CSafeLoader") else None
+)
+
+
+def libyaml_in_use() -> bool:
+    return C_LOADER is not None
+
+
+@dataclass
+class YamlDoc:
+    """A parsed file: the data, the node tree (for locations) and the text (for context)."""
+
+    path: Path
+    rel: str
+    text: str
+    root: Node
+    data: Any
+    sha256: str
+    _lines: list[str] | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines
+
+    def at(self, node: Node | None) -> Location:
+        if node is None:
+            return Location(self.rel)
+        mark = node.start_mark
+        return Location(self.rel, mark.line + 1, mark.column + 1)
+
+    def node_at(self, loc: tuple[Any, ...], *, key: bool = False) -> tuple[Node, bool]:
+        """Walk ``loc`` (keys and indexes) through the node tree.
+
+        Returns the deepest node reached and whether the whole path was found. With
+        ``key=True`` the last mapping step returns the *key* node (the caret goes on the key).
+        """
+        node: Node = self.root
+        for i, part in enumerate(loc):
+            last = i == len(loc) - 1
+            if isinstance(node, MappingNode):
+                found = None
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, ScalarNode) and _key_text(key_node) == str(part):
+                        found = key_node if (key and last) else value_node
+                        break
+                if found is None:
+                    return node, False
+                node = found
+            elif isinstance(node, SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    return node, False
+                node = node.value[part]
+            else:
+                return node, False
+        return node, True
+
+    def locate(self, loc: tuple[Any, ...], *, key: bool = False) -> Location:
+        node, _ = self.node_at(loc, key=key)
+        return self.at(node)
+
+
+def _key_text(node: ScalarNode) -> str:
+    return unicodedata.normalize("NFC", node.value)
+
+
+def decode(raw: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
+    """Bytes to text: UTF-8 (BOM optional) or UTF-16 with BOM, else a located error."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        encoding, body = "utf-8", raw[3:]
+    elif raw.startswith(b"\xff\xfe") and not raw.startswith(b"\xff\xfe\x00\x00"):
+        encoding, body = "utf-16-le", raw[2:]
+    elif raw.startswith(b"\xfe\xff"):
+        encoding, body = "utf-16-be", raw[2:]
+    else:
+        encoding, body = "utf-8", raw
+    try:
+        return body.decode(encoding), []
+    except UnicodeDecodeError as exc:
+        if encoding != "utf-8":
+            return None, [error("CCHC101", Location(rel, 1, 1), encoding=encoding.upper())]
+        pos = exc.start
+        line = body.count(b"\n", 0, pos) + 1
+        line_start = body.rfind(b"\n", 0, pos) + 1
+        column = len(body[line_start:pos].decode("utf-8", "replace")) + 1
+        byte = f"0x{body[pos]:02X}"
+        return None, [error("CCHC101", Location(rel, line, column), encoding=byte)]
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    start = text.rfind("\n", 0, index) + 1
+    return line, index - start + 1
+
+
+def _walk_limits(root: Node, rel: str, doc_at: Any) -> list[Diagnostic]:
+    """Bound expansion (aliases), depth and cycles without ever expanding the graph."""
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    on_stack: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        nid = id(node)
+        children: list[Node] = []
+        if isinstance(node, SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, MappingNode):
+            for k, v in node.value:
+                children.extend((k, v))
+        if done:
+            on_stack.discard(nid)
+            size[nid] = 1 + sum(size[id(c)] for c in children)
+            depth[nid] = 1 + max((depth[id(c)] for c in children), default=0)
+            if size[nid] > MAX_EXPANDED_NODES:
+                return [error("CCHC105", doc_at(node), limit=MAX_EXPANDED_NODES)]
+            if depth[nid] > MAX_DEPTH:
+                return [error("CCHC111", doc_at(node), limit=MAX_DEPTH)]
+            continue
+        if nid in size:
+            continue
+        if nid in on_stack:
+            return [error("CCHC105", doc_at(node), limit=MAX_EXPANDED_NODES)]
+        on_stack.add(nid)
+        stack.append((node, True))
+        for child in children:
+            if id(child) in on_stack:
+                return [error("CCHC105", doc_at(child), limit=MAX_EXPANDED_NODES)]
+            if id(child) not in size:
+                stack.append((child, False))
+    return []
+
+
+def _duplicate_keys(root: Node, doc_at: Any) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    seen_nodes: set[int] = set()
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, MappingNode):
+            first: dict[tuple[str, str], Node] = {}
+            for key_node, value_node in node.value:
+                stack.append(value_node)
+                if key_node.tag == MERGE_TAG or not isinstance(key_node, ScalarNode):
+                    stack.append(key_node)
+                    continue
+                ident = (key_node.tag, _key_text(key_node))
+                if ident in first:
+                    where = doc_at(key_node)
+                    found.append(
+                        error(
+                            "CCHC104",
+                            where,
+                            key=_key_text(key_node),
+                            first_line=first[ident].start_mark.line + 1,
+                            line=where.line,
+                        )
+                    )
+                else:
+                    first[ident] = key_node
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return found
+
+
+_SYNTAX_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("mapping values are not allowed", "yaml.mapping_values"),
+    ("could not find expected ':'", "yaml.expected_colon"),
+    ("expected <block end>", "yaml.indentation"),
+    ("did not find expected key", "yaml.indentation"),
+    ("did not find expected '-' indicator", "yaml.indentation"),
+    ("found undefined alias", "yaml.undefined_alias"),
+    ("while scanning a quoted scalar", "yaml.unclosed_quote"),
+    ("found unexpected end of stream", "yaml.unclosed_quote"),
+    ("expected a single document", "yaml.multiple_documents"),
+    ("but found another document", "yaml.multiple_documents"),
+    ("could not determine a constructor", "yaml.unknown_tag"),
+    ("found unhashable key", "yaml.complex_key"),
+    ("while parsing a flow", "yaml.flow"),
+    ("expected ',' or ']'", "yaml.flow"),
+    ("expected ',' or '}'", "yaml.flow"),
+    ("found duplicate anchor", "yaml.duplicate_anchor"),
+)
+
+
+def _yaml_error(exc: yaml.YAMLError, rel: str, text: str) -> Diagnostic:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    where = Location(rel, mark.line + 1, mark.column + 1) if mark is not None else Location(rel)
+    problem = str(getattr(exc, "problem", None) or exc)
+    context = str(getattr(exc, "context", None) or "")
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        return error("CCHC103", where)
+    if "\\t" in problem or "'\t'" in problem or "#x0009" in problem:
+        return error("CCHC103", where)
+    for pattern, key in _SYNTAX_PATTERNS:
+        if pattern in problem or pattern in context:
+            from cchc_cli.i18n import Msg
+
+            return error("CCHC102", where, reason=Msg(key))
+    from cchc_cli.i18n import Msg
+
+    return error("CCHC102", where, reason=Msg("yaml.generic", {"detail": problem.strip()}))
+
+
+def parse_text(text: str, rel: str, path: Path, raw: bytes, *, use_c: bool | None = None) -> tuple[YamlDoc | None, list[Diagnostic]]:
+    """Parse already-decoded text. ``use_c`` forces one parser (tests compare both)."""
+    bad = _NON_PRINTABLE.search(text)
+    if bad is not None:
+        line, column = _position(text, bad.start())
+        return None, [error("CCHC110", Location(rel, line, column), char=f"U+{ord(bad.group()):04X}")]
+    if use_c is None:
+        use_c = C_LOADER is not None
+    loader_cls = C_LOADER if (use_c and C_LOADER is not None) else PY_LOADER
+    loader = loader_cls(text)
+    doc = YamlDoc(path=path, rel=rel, text=text, root=ScalarNode(NULL_TAG, ""), data=None,
+                  sha256=hashlib.sha256(raw).hexdigest())
+    try:
+        try:
+            root = loader.get_single_node()
+            if root is None:
+                return None, [error("CCHC107", Location(rel, 1, 1))]
+            doc.root = root
+            limits = _walk_limits(root, rel, doc.at)
+            if limits:
+                return None, limits
+            dups = _duplicate_keys(root, doc.at)
+            if dups:
+                return None, dups
+            doc.data = loader.construct_document(root)
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        return None, [_yaml_error(exc, rel, text)]
+    except RecursionError:
+        return None, [error("CCHC111", Location(rel, 1, 1), limit=MAX_DEPTH)]
+    return doc, []
+
+
+def load_yaml(path: Path, rel: str, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[YamlDoc | None, list[Diagnostic]]:
+    """Read, decode and parse one file. Never raises for bad input: returns diagnostics."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return None, [error("CCHC106", Location(rel), size=size, limit=max_bytes)]
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        return None, [error("CCHC109", Location(rel), reason="directory")]
+    except OSError as exc:
+        return None, [error("CCHC109", Location(rel), reason=exc.strerror or type(exc).__name__)]
+    if len(raw) > max_bytes:
+        return None, [error("CCHC106", Location(rel), size=len(raw), limit=max_bytes)]
+    text, problems = decode(raw, rel)
+    if text is None:
+        return None, problems
+    return parse_text(text, rel, path, raw)
+
+
+def require_mapping(doc: YamlDoc) -> list[Diagnostic]:
+    """Every cchc file is a mapping at the top level."""
+    if isinstance(doc.data, dict):
+        return []
+    kind = "list" if isinstance(doc.data, list) else "scalar"
+    return [error("CCHC108", doc.at(doc.root), kind=kind)]
