@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -26,6 +24,10 @@ from cchc_cli.clikit import (
 )
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from datetime import date
+
     from cchc_cli.diagnostics import Diagnostic
     from cchc_cli.workspace import Workspace
 
@@ -71,7 +73,7 @@ def show_diagnostics(
         if to_stdout_json:
             click.echo(dumps(diagnostics_payload(diagnostics, lang, ok=code == 0)), nl=False)
     else:
-        console = make_console(click.get_text_stream("stderr"))
+        console = make_console(sys.stderr)
         render_text(diagnostics, console, lang, SourceLines(root, texts), strict=strict)
     return code
 
@@ -80,11 +82,13 @@ def open_workspaces(fmt: str = "text") -> list[Workspace]:
     """The workspace(s) named by -C (or found from the current folder). Exit 2 if unusable."""
     from cchc_cli.workspace import WorkspaceError, open_workspace
 
-    given = settings().workspaces or [None]
+    from pathlib import Path
+
+    given: list[str | None] = list(settings().workspaces) or [None]
     found: list[Workspace] = []
     for explicit in given:
         try:
-            found.append(open_workspace(explicit, Path.cwd()))
+            found.append(open_workspace(Path(explicit) if explicit else None, Path.cwd()))
         except WorkspaceError as exc:
             root = exc.doc.path.parent if exc.doc is not None else None
             texts = {exc.doc.rel: exc.doc.text} if exc.doc is not None else None
@@ -100,6 +104,8 @@ def open_workspace_one(fmt: str = "text") -> Workspace:
 def parse_today(value: str | None) -> date | None:
     if value is None:
         return None
+    from datetime import date
+
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -134,6 +140,23 @@ def validate_cmd(fmt: str, strict: bool, today: str | None) -> None:
         all_diagnostics.extend(result.diagnostics)
     code = show_diagnostics(all_diagnostics, fmt=fmt, strict=strict, root=root, texts=texts)
     sys.exit(code) if code else None
+
+
+@cli.command("init", help="help.cmd.init")
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--example", is_flag=True, help="help.opt.example", cls=I18nOption)
+@common_options
+def init_cmd(folder: str, example: bool) -> None:
+    from pathlib import Path
+
+    from cchc_cli.workspace_init import init_workspace
+
+    problems = init_workspace(Path(folder), example=example)
+    if problems:
+        sys.exit(show_diagnostics(problems))
+    from cchc_cli.i18n import tr
+
+    click.echo(tr("init.done", settings().lang, folder=str(folder)))
 
 
 def _prefixed_rel(ws: Workspace, rel: str) -> str:

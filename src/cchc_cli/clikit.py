@@ -7,16 +7,15 @@ Help texts are catalogue keys (``help.cmd.validate``) translated when help is sh
 from __future__ import annotations
 
 import sys
-import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from cchc_cli.diagnostics import Diagnostic, Severity, error
 from cchc_cli.i18n import Lang, resolve_lang, tr
+
+if TYPE_CHECKING:
+    from cchc_cli.diagnostics import Diagnostic
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -26,13 +25,13 @@ EXIT_CONFIG = 2
 EXIT_INTERNAL = 3
 
 
-@dataclass
 class Settings:
     """Options that every command shares (given before or after the command name)."""
 
-    lang: Lang = "vi"
-    workspaces: list[Path] = field(default_factory=list)
-    debug: bool = False
+    def __init__(self, lang: Lang = "vi") -> None:
+        self.lang: Lang = lang
+        self.workspaces: list[str] = []
+        self.debug = False
 
 
 def settings(ctx: click.Context | None = None) -> Settings:
@@ -132,7 +131,7 @@ def _set_lang(ctx: click.Context, _param: click.Parameter, value: str | None) ->
         settings(ctx).lang = resolve_lang(value)
 
 
-def _add_workspace(ctx: click.Context, _param: click.Parameter, value: tuple[Path, ...]) -> None:
+def _add_workspace(ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> None:
     if value:
         settings(ctx).workspaces.extend(value)
 
@@ -149,7 +148,7 @@ def common_options(f: F) -> F:
         callback=_set_lang, help="help.opt.lang", cls=I18nOption,
     )(f)
     f = click.option(
-        "-C", "--workspace", type=click.Path(path_type=Path, file_okay=False), multiple=True,
+        "-C", "--workspace", type=click.Path(file_okay=False), multiple=True,
         expose_value=False, callback=_add_workspace, help="help.opt.workspace", cls=I18nOption,
     )(f)
     f = click.option(
@@ -184,6 +183,8 @@ class I18nGroup(_I18nMixin, click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort):
             raise
         except click.UsageError as exc:
+            from cchc_cli.diagnostics import error
+
             _show_plain([error("CCHC901", error=exc.format_message())], ctx)
             ctx.exit(EXIT_CONFIG)
         except click.ClickException:
@@ -192,6 +193,8 @@ class I18nGroup(_I18nMixin, click.Group):
             raise
         except Exception as exc:
             if settings(ctx).debug:
+                import traceback
+
                 traceback.print_exc(file=sys.stderr)
             message = f"{type(exc).__name__}: {exc}"
             click.echo(tr("internal.short", settings(ctx).lang, error=message), err=True)
@@ -202,11 +205,13 @@ class I18nGroup(_I18nMixin, click.Group):
 def _show_plain(diagnostics: list[Diagnostic], ctx: click.Context) -> None:
     from cchc_cli.render import SourceLines, make_console, render_text
 
-    console = make_console(click.get_text_stream("stderr"))
+    console = make_console(sys.stderr)
     render_text(diagnostics, console, settings(ctx).lang, SourceLines(None), show_summary=False)
 
 
 def exit_code(diagnostics: list[Diagnostic], strict: bool) -> int:
+    from cchc_cli.diagnostics import Severity
+
     if any(d.severity is Severity.ERROR for d in diagnostics):
         return EXIT_ERRORS
     if strict and any(d.severity is Severity.WARNING for d in diagnostics):

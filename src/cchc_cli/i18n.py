@@ -11,9 +11,10 @@ import importlib
 import os
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
@@ -22,15 +23,36 @@ DEFAULT_LANG: Lang = "vi"
 _catalogues: dict[str, dict[str, str]] = {}
 
 
-@dataclass(frozen=True)
 class Msg:
-    """A translatable message: a catalogue key and the values for its placeholders."""
+    """A translatable message: a catalogue key and the values for its placeholders.
+
+    Immutable and hashable (diagnostics are de-duplicated by value). A plain class rather than
+    a dataclass keeps ``dataclasses``/``inspect`` out of the CLI start-up path.
+    """
+
+    __slots__ = ("args", "key")
+
+    def __init__(self, key: str, args: Mapping[str, Any] | None = None) -> None:
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "args", dict(args or {}))
 
     key: str
-    args: Mapping[str, Any] = field(default_factory=dict)
+    args: Mapping[str, Any]
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("Msg is immutable")
+
+    def _ident(self) -> tuple[str, tuple[tuple[str, str], ...]]:
+        return self.key, tuple(sorted((k, repr(v)) for k, v in self.args.items()))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Msg) and self._ident() == other._ident()
 
     def __hash__(self) -> int:
-        return hash((self.key, tuple(sorted((k, repr(v)) for k, v in self.args.items()))))
+        return hash(self._ident())
+
+    def __repr__(self) -> str:
+        return f"Msg({self.key!r}, {dict(self.args)!r})"
 
 
 def catalogue(lang: str) -> dict[str, str]:
@@ -58,7 +80,7 @@ def resolve_lang(explicit: str | None) -> Lang:
 def format_value(value: Any, lang: str) -> str:
     if isinstance(value, Msg):
         return tr(value, lang)
-    if isinstance(value, Decimal):
+    if type(value).__name__ == "Decimal":
         return format_decimal(value)
     if isinstance(value, (list, tuple)):
         return ", ".join(format_value(v, lang) for v in value)

@@ -129,3 +129,12 @@ MESSAGES: dict[str, str] = {
     "internal.short": "cchc hit an internal error: {error}",
     "internal.hint": "Run the command again with --debug to see the details (traceback).",
 }
+MESSAGES.update({
+    "help.cmd.init": "Create a new workspace (cchc.yaml, criteria tree, assignment plan and — with "
+    "--example — the Thái Nguyên 2019 example score files).",
+    "help.opt.example": "Also copy the example score files, evidence and notes.",
+    "CCHC003": "Folder {folder} already holds a cchc.yaml; cchc does not overwrite an existing workspace.",
+    "CCHC003.hint": "Choose another (or an empty) folder for `cchc init`.",
+    "code.CCHC003": "`cchc init` into a folder that already has cchc.yaml",
+    "init.done": "Workspace {folder} created. Next: cd {folder} && cchc validate",
+})

@@ -137,3 +137,12 @@ MESSAGES: dict[str, str] = {
     "internal.short": "cchc gặp lỗi nội bộ: {error}",
     "internal.hint": "Chạy lại lệnh với --debug để xem chi tiết (traceback).",
 }
+MESSAGES.update({
+    "help.cmd.init": "Tạo thư mục làm việc mới (cchc.yaml, bộ tiêu chí, kế hoạch phân công, "
+    "và — với --example — các tệp chấm điểm mẫu Thái Nguyên 2019).",
+    "help.opt.example": "Chép cả các tệp chấm điểm, tài liệu kiểm chứng và ghi chú mẫu.",
+    "CCHC003": "Thư mục {folder} đã có cchc.yaml; cchc không ghi đè thư mục làm việc đang có.",
+    "CCHC003.hint": "Chọn một thư mục khác (hoặc thư mục trống) cho `cchc init`.",
+    "code.CCHC003": "`cchc init` vào thư mục đã có cchc.yaml",
+    "init.done": "Đã tạo thư mục làm việc {folder}. Tiếp theo: cd {folder} && cchc validate",
+})

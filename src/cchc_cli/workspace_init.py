@@ -1,0 +1,49 @@
+"""``cchc init``: a new workspace from the bundled data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cchc_cli.atomic import write_bytes, write_text
+from cchc_cli.diagnostics import Diagnostic, Location, error
+from cchc_cli.resources import data_path
+from cchc_cli.workspace import CONFIG_NAME
+
+EXAMPLE = "examples/thai_nguyen_2019"
+
+
+def _config(example: bool) -> str:
+    scores = f"{EXAMPLE}/scores" if example else "scores"
+    evidence = f"{EXAMPLE}/evidence" if example else "evidence"
+    lines = [
+        "# Thư mục làm việc cchc. Mọi đường dẫn là tương đối so với thư mục chứa tệp này.",
+        "format: 1",
+        "criteria: criteria/2019.yaml",
+        "assignments: assignments/thai_nguyen_2019.yaml",
+        f"scores: {scores}",
+        f"evidence: {evidence}",
+        "output: build",
+    ]
+    if example and (data_path("examples") / "thai_nguyen_2019" / "kho-khan-kien-nghi.md").is_file():
+        lines.append(f"notes: {EXAMPLE}/kho-khan-kien-nghi.md")
+    return "\n".join(lines) + "\n"
+
+
+def _copy_tree(src: Path, dest: Path) -> None:
+    for path in sorted(src.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            write_bytes(dest / path.relative_to(src), path.read_bytes())
+
+
+def init_workspace(folder: Path, *, example: bool) -> list[Diagnostic]:
+    if (folder / CONFIG_NAME).exists():
+        return [error("CCHC003", Location(), folder=str(folder))]
+    _copy_tree(data_path("criteria"), folder / "criteria")
+    _copy_tree(data_path("assignments"), folder / "assignments")
+    if example:
+        _copy_tree(data_path("examples") / "thai_nguyen_2019", folder / EXAMPLE)
+    else:
+        (folder / "scores").mkdir(parents=True, exist_ok=True)
+        (folder / "evidence").mkdir(parents=True, exist_ok=True)
+    write_text(folder / CONFIG_NAME, _config(example))
+    return []

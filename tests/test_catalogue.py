@@ -1,0 +1,57 @@
+"""Both languages carry the same messages with the same placeholders; text is NFC."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from cchc_cli.i18n import catalogue, placeholders
+
+CODE = re.compile(r"^CCHC\d{3}$")
+
+
+def test_same_keys_in_both_languages() -> None:
+    vi, en = catalogue("vi"), catalogue("en")
+    assert sorted(vi.keys() - en.keys()) == []
+    assert sorted(en.keys() - vi.keys()) == []
+
+
+def test_same_placeholders_in_both_languages() -> None:
+    vi, en = catalogue("vi"), catalogue("en")
+    for key in vi:
+        assert placeholders(vi[key]) == placeholders(en[key]), key
+
+
+def test_every_code_has_message_hint_and_meaning() -> None:
+    vi = catalogue("vi")
+    codes = [k for k in vi if CODE.match(k)]
+    assert len(codes) > 20
+    for code in codes:
+        assert f"{code}.hint" in vi, code
+        assert f"code.{code}" in vi, code
+
+
+def test_text_is_nfc_and_non_empty() -> None:
+    for lang in ("vi", "en"):
+        for key, text in catalogue(lang).items():
+            assert text.strip(), key
+            assert unicodedata.is_normalized("NFC", text), key
+
+
+def test_every_code_used_in_the_source_is_in_the_catalogue() -> None:
+    src = Path(__file__).resolve().parents[1] / "src" / "cchc_cli"
+    used = set()
+    for path in src.rglob("*.py"):
+        if "locales" in path.parts:
+            continue
+        used |= set(re.findall(r'"(CCHC\d{3})"', path.read_text(encoding="utf-8")))
+    missing = sorted(c for c in used if c not in catalogue("vi"))
+    assert missing == []
+
+
+def test_readme_documents_every_code() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    codes = sorted(k for k in catalogue("vi") if CODE.match(k))
+    undocumented = [c for c in codes if f"| `{c}`" not in readme]
+    assert undocumented == []

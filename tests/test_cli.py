@@ -1,0 +1,187 @@
+"""The command line as users meet it: exit codes, languages, JSON shape, errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cchc_cli import __version__
+from cchc_cli.cli import cli
+
+BASE = Path(__file__).parent / "cases" / "_base"
+
+
+@pytest.fixture()
+def ws(tmp_path: Path) -> Path:
+    dest = tmp_path / "ws"
+    shutil.copytree(BASE, dest)
+    return dest
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version_names_python_and_loader() -> None:
+    code, out, _ = run("--version")
+    assert code == 0
+    assert __version__ in out and "Python 3." in out and ("libyaml" in out or "Python" in out)
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "expected"),
+    [
+        (("--help",), None, "Cách dùng:"),
+        (("--lang", "en", "--help"), None, "Usage:"),
+        (("--help",), {"CCHC_LANG": "en"}, "Usage:"),
+        (("validate", "--help"), None, "Coi cảnh báo là lỗi"),
+        (("validate", "--help", "--lang", "en"), None, "Treat warnings as errors"),
+    ],
+)
+def test_help_is_translated(args: tuple[str, ...], env: dict[str, str] | None, expected: str) -> None:
+    code, out, _ = run(*args, env=env)
+    assert code == 0
+    assert expected in out
+    assert ("Mã thoát" in out) or ("Exit codes" in out)
+
+
+def test_validate_clean_workspace_exits_0(ws: Path) -> None:
+    code, _, err = run("-C", str(ws), "validate", "--today", "2020-01-10")
+    assert code == 0, err
+    assert "0 lỗi" in err
+
+
+def test_workspace_option_after_command(ws: Path) -> None:
+    code, _, err = run("validate", "-C", str(ws), "--today", "2020-01-10")
+    assert code == 0, err
+
+
+def test_workspace_found_from_subfolder(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ws / "scores")
+    code, _, err = run("validate", "--today", "2020-01-10")
+    assert code == 0, err
+
+
+def test_missing_workspace_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("validate")
+    assert code == 2
+    assert "CCHC001" in err and "cchc init" in err
+    code, out, _ = run("validate", "--format", "json")
+    assert code == 2
+    assert json.loads(out)["diagnostics"][0]["code"] == "CCHC001"
+
+
+def test_broken_config_exits_2_with_location(ws: Path) -> None:
+    (ws / "cchc.yaml").write_text("format: 1\ncriteria: criteria.yaml\nscore: scores\n", encoding="utf-8")
+    code, out, _ = run("-C", str(ws), "validate", "--format", "json")
+    assert code == 2
+    found = {(d["code"], d["line"]) for d in json.loads(out)["diagnostics"]}
+    assert ("CCHC121", 3) in found  # `score` is not a field: did you mean `scores`?
+    assert ("CCHC120", 1) in found  # `assignments` missing
+
+
+def test_config_pointing_to_missing_file_exits_2(ws: Path) -> None:
+    text = (ws / "cchc.yaml").read_text(encoding="utf-8").replace("plan.yaml", "plan2.yaml")
+    (ws / "cchc.yaml").write_text(text, encoding="utf-8")
+    code, _, err = run("-C", str(ws), "validate")
+    assert code == 2
+    assert "cchc.yaml:3:14" in err and "CCHC002" in err
+
+
+def test_json_shape(ws: Path) -> None:
+    (ws / "criteria.yaml").write_text(
+        (ws / "criteria.yaml").read_text(encoding="utf-8").replace("max: 6", "max: sáu"),
+        encoding="utf-8",
+    )
+    code, out, _ = run("-C", str(ws), "validate", "--format", "json")
+    assert code == 1
+    payload = json.loads(out)
+    assert set(payload) == {"ok", "counts", "diagnostics"}
+    assert payload["ok"] is False
+    assert set(payload["counts"]) == {"error", "warning", "info"}
+    first = payload["diagnostics"][0]
+    assert set(first) == {"code", "severity", "file", "line", "column", "item", "agency", "message", "hint"}
+    assert first["code"] == "CCHC122" and first["file"] == "criteria.yaml"
+    assert "items[0].max" in first["message"]
+    assert "input_value" not in first["message"]
+
+
+def test_text_report_has_location_caret_and_hint(ws: Path) -> None:
+    path = ws / "scores" / "a.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "agency: AAA\n", encoding="utf-8")
+    code, _, err = run("-C", str(ws), "validate")
+    assert code == 1
+    assert "scores/a.yaml:30:1: lỗi: " in err and "[CCHC104]" in err
+    assert "^" in err and "cách sửa:" in err
+
+
+def test_english_messages(ws: Path) -> None:
+    path = ws / "scores" / "a.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "agency: AAA\n", encoding="utf-8")
+    code, _, err = run("--lang", "en", "-C", str(ws), "validate")
+    assert code == 1
+    assert "scores/a.yaml:30:1: error: Key `agency` appears twice" in err
+    code, _, err = run("-C", str(ws), "validate", env={"CCHC_LANG": "en"})
+    assert "error:" in err
+
+
+def test_strict_turns_warnings_into_exit_1(ws: Path) -> None:
+    crit = ws / "criteria.yaml"
+    crit.write_text(crit.read_text(encoding="utf-8").replace("subcriteria: 4", "subcriteria: 5"), encoding="utf-8")
+    code, _, err = run("-C", str(ws), "validate", "--today", "2020-01-10")
+    assert code == 0, err
+    code, _, _ = run("-C", str(ws), "validate", "--strict", "--today", "2020-01-10")
+    assert code == 1
+
+
+def test_internal_error_exits_3_without_traceback(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cchc_cli.engine as engine
+
+    def boom(*_a: object, **_k: object) -> None:
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(engine, "check_workspace", boom)
+    code, _, err = run("-C", str(ws), "validate")
+    assert code == 3
+    assert "Traceback" not in err and "kaboom" in err and "--debug" in err
+    code, _, err = run("-C", str(ws), "validate", "--debug")
+    assert code == 3 and "Traceback" in err
+
+
+def test_no_color_and_no_markup_injection(ws: Path) -> None:
+    path = ws / "scores" / "a.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "[/bold]: x\n[/bold]: y\n", encoding="utf-8")
+    code, _, err = run("-C", str(ws), "validate", env={"NO_COLOR": "1"})
+    assert code == 1
+    assert "\x1b[" not in err
+    assert "[/bold]" in err
+
+
+def test_bad_invocation_exits_2() -> None:
+    code, _, _ = run("validate", "--format", "xml")
+    assert code == 2
+    code, _, _ = run("no-such-command")
+    assert code == 2
+
+
+def test_init_creates_a_workspace_that_validates(tmp_path: Path) -> None:
+    target = tmp_path / "new"
+    code, out, err = run("init", str(target))
+    assert code == 0, err
+    assert (target / "cchc.yaml").is_file() and (target / "criteria" / "2019.yaml").is_file()
+    code, _, _ = run("init", str(target))
+    assert code == 1  # never overwrites
+
+
+def test_python_m_entry_point(ws: Path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "cchc_cli", "--version"], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0 and __version__ in proc.stdout
