@@ -41,6 +41,7 @@ def test_version_names_python_and_loader() -> None:
         (("--help",), {"CCHC_LANG": "en"}, "Usage:"),
         (("validate", "--help"), None, "Coi cảnh báo là lỗi"),
         (("validate", "--help", "--lang", "en"), None, "Treat warnings as errors"),
+        (("validate", "--help"), None, "Hiện hướng dẫn này rồi thoát."),
     ],
 )
 def test_help_is_translated(args: tuple[str, ...], env: dict[str, str] | None, expected: str) -> None:
@@ -185,3 +186,22 @@ def test_python_m_entry_point(ws: Path) -> None:
 
     proc = subprocess.run([sys.executable, "-m", "cchc_cli", "--version"], capture_output=True, text=True, check=False)
     assert proc.returncode == 0 and __version__ in proc.stdout
+
+
+def test_help_lists_every_command_with_translated_summary() -> None:
+    _, vi, _ = run("--help")
+    _, en, _ = run("--lang", "en", "--help")
+    for name in cli.commands:
+        assert f"  {name} " in vi and f"  {name} " in en
+    assert "help.cmd" not in vi and "help.cmd" not in en
+
+
+def test_broken_pipe_is_quiet(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cchc_cli.engine as engine
+
+    def pipe_closed(*_a: object, **_k: object) -> None:
+        raise BrokenPipeError
+
+    monkeypatch.setattr(engine, "check_workspace", pipe_closed)
+    code, _, err = run("-C", str(ws), "validate")
+    assert code == 1 and "Traceback" not in err and "internal" not in err.lower()

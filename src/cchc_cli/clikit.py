@@ -66,8 +66,6 @@ def _translate(text: str | None, ctx: click.Context) -> str:
 class I18nOption(click.Option):
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
         original = self.help
-        if self.name == "help":
-            self.help = "help.opt.help"
         self.help = _translate(self.help, ctx)
         try:
             return super().get_help_record(ctx)
@@ -94,9 +92,12 @@ class _I18nMixin:
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         records = []
+        help_option = self.get_help_option(ctx)  # type: ignore[attr-defined]
         for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            if not isinstance(param, click.Option):
+                continue
             record = param.get_help_record(ctx)
-            if record is not None and param.name == "help":
+            if record is not None and param is help_option:
                 record = (record[0], tr("help.opt.help", _lang(ctx)))
             if record is not None:
                 records.append(record)
@@ -191,6 +192,16 @@ class I18nGroup(_I18nMixin, click.Group):
             raise
         except KeyboardInterrupt:
             raise
+        except BrokenPipeError:
+            # `cchc owners | head`: the reader went away. Not an error of ours: stop quietly
+            # (stdout is pointed at devnull so the interpreter's final flush cannot fail).
+            import contextlib
+            import os
+
+            with contextlib.suppress(OSError, ValueError):
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(EXIT_ERRORS)
         except Exception as exc:
             if settings(ctx).debug:
                 import traceback
