@@ -1,0 +1,126 @@
+"""What `cchc who` and `cchc owners` print: the resolved plan as text lines or JSON data.
+
+Pure functions (no printing): the commands in :mod:`cchc_cli.cli` write the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from cchc_cli.criteria import Node
+from cchc_cli.diagnostics import Location
+from cchc_cli.i18n import format_decimal, tr
+from cchc_cli.plan import LeafOwnership, Owner, ResolvedPlan
+from cchc_cli.resolve import leaves_under
+
+
+def where(loc: Location | None) -> str:
+    if loc is None or loc.file is None:
+        return "—"
+    return f"{loc.file}:{loc.line}" if loc.line is not None else loc.file
+
+
+def role_text(owner: Owner, lang: str) -> str:
+    if owner.role == "part":
+        return tr("plan.role.part", lang, domain=owner.domain or "")
+    return tr(f"plan.role.{owner.role}", lang)
+
+
+def owner_short(owner: Owner, lang: str) -> str:
+    """``SNV (chủ trì)``, ``STC (phần: quản lý ngân sách)``."""
+    return f"{owner.code} ({role_text(owner, lang)})"
+
+
+def owners_text(leaf: LeafOwnership, lang: str) -> str:
+    if not leaf.owners:
+        return tr("plan.no_owner", lang)
+    text = ", ".join(owner_short(o, lang) for o in leaf.owners)
+    if leaf.combine is not None:
+        text += "; " + tr("plan.combine_short", lang, combine=leaf.combine)
+    return text
+
+
+# --------------------------------------------------------------------------------- owners
+def owner_json(owner: Owner) -> dict[str, Any]:
+    return {"code": owner.code, "name": owner.name, "role": owner.role, "domain": owner.domain}
+
+
+def leaf_json(leaf: LeafOwnership) -> dict[str, Any]:
+    rule = leaf.rule
+    return {
+        "item": leaf.item,
+        "title": leaf.node.title,
+        "method": leaf.node.method,
+        "owners": [owner_json(o) for o in leaf.owners],
+        "rule": {"file": rule.file, "line": rule.line} if rule is not None else None,
+        "combine": leaf.combine,
+    }
+
+
+def select(plan: ResolvedPlan, agency: str | None) -> list[LeafOwnership]:
+    """Every leaf in natural id order, or only those where ``agency`` has a role."""
+    if agency is None:
+        return list(plan.leaves.values())
+    return [leaf for leaf in plan.leaves.values() if leaf.role_of(agency) is not None]
+
+
+def owners_payload(leaves: Iterable[LeafOwnership]) -> list[dict[str, Any]]:
+    return [leaf_json(leaf) for leaf in leaves]
+
+
+def owners_lines(leaves: list[LeafOwnership], lang: str) -> list[str]:
+    """Two lines per leaf: id and title, then its owners and the rule (file:line)."""
+    width = max((len(leaf.item) for leaf in leaves), default=0)
+    lines: list[str] = []
+    for leaf in leaves:
+        lines.append(f"{leaf.item.ljust(width)}  {leaf.node.title}")
+        detail = tr("plan.owners_line", lang, owners=owners_text(leaf, lang), rule=where(leaf.rule))
+        lines.append(" " * (width + 2) + detail)
+    lines.append(tr("plan.owners_count", lang, count=len(leaves)))
+    return lines
+
+
+# --------------------------------------------------------------------------------- who
+def who_lines(plan: ResolvedPlan, node: Node, lang: str) -> list[str]:
+    """The owners of ``node`` (leaf or subtree) grouped by (agency, role, domain, rule)."""
+    leaves = leaves_under(plan, node)
+    header = (
+        tr("plan.who.leaf", lang, max=format_decimal(node.max), method=node.method or "—")
+        if node.is_leaf
+        else tr("plan.who.subtree", lang, max=format_decimal(node.max), count=len(leaves))
+    )
+    lines = [f"{node.id}  {node.title}", "  " + header]
+    groups: dict[tuple[str, str, str | None, str], tuple[Owner, list[str]]] = {}
+    unowned: list[str] = []
+    for leaf in leaves:
+        if not leaf.owners:
+            unowned.append(leaf.item)
+        for owner in leaf.owners:
+            rule = owner.rule or leaf.rule
+            # Ministry leaves come from each leaf's `method` line: one group per file
+            place = (rule.file or "") if owner.role == "ministry" and rule else where(rule)
+            key = (owner.code, owner.role, owner.domain, place)
+            groups.setdefault(key, (owner, []))[1].append(leaf.item)
+    for (_code, role, _domain, place), (owner, items) in groups.items():
+        template = "plan.who.ministry" if role == "ministry" else "plan.who.owner"
+        lines.append("  " + tr(template, lang, code=owner.code, name=owner.name,
+                               role=role_text(owner, lang), items=items, rule=place))
+    if unowned:
+        lines.append("  " + tr("plan.who.unowned", lang, items=unowned))
+    combines = sorted({leaf.combine for leaf in leaves if leaf.combine is not None})
+    for combine in combines:
+        split_items = [leaf.item for leaf in leaves if leaf.combine == combine]
+        lines.append("  " + tr("plan.who.combine", lang, items=split_items,
+                               combine=tr(f"plan.combine.{combine}", lang,
+                                          coordinator=plan.file.coordinator)))
+    coop = [leaf.item for leaf in leaves if leaf.cooperating]
+    if coop:
+        lines.append("  " + tr("plan.who.cooperating_note", lang, items=coop))
+    overridden: dict[tuple[str, str], list[str]] = {}
+    for leaf in leaves:
+        for loc in leaf.overridden:
+            overridden.setdefault((where(loc), where(leaf.rule)), []).append(leaf.item)
+    for (lost, won), items in overridden.items():
+        lines.append("  " + tr("plan.who.overridden", lang, items=items, lost=lost, won=won))
+    return lines
