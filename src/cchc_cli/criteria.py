@@ -254,7 +254,7 @@ def build_tree(doc: YamlDoc) -> tuple[CriteriaTree | None, list[Diagnostic]]:
             rubric=model.rubrics.get(raw.rubric) if raw.rubric else None,
             guidance=raw.guidance,
             note=raw.note,
-            confirmed=dict(raw.confirmed),
+            confirmed={str(k): v for k, v in raw.confirmed.items()},
             path=path,
             parent=parent,
         )

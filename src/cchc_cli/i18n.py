@@ -72,8 +72,10 @@ def resolve_lang(explicit: str | None) -> Lang:
     for candidate in (explicit, os.environ.get("CCHC_LANG")):
         if candidate:
             low = candidate.strip().lower()[:2]
-            if low in LANGS:
-                return low  # type: ignore[return-value]
+            if low == "en":
+                return "en"
+            if low == "vi":
+                return "vi"
     return DEFAULT_LANG
 
 

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -45,7 +45,7 @@ def _nfc_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
 
 def _make_loader(base: type[Any]) -> type[Any]:
     """A loader subclass with its *own* resolver table: only null and merge are implicit."""
-    loader = type(f"Cchc{base.__name__}", (base,), {})
+    loader: Any = type(f"Cchc{base.__name__}", (base,), {})
     resolvers: dict[Any, list[tuple[str, Any]]] = {}
     for first, entries in base.yaml_implicit_resolvers.items():
         kept = [(tag, rx) for tag, rx in entries if tag in (NULL_TAG, MERGE_TAG)]
@@ -53,7 +53,7 @@ def _make_loader(base: type[Any]) -> type[Any]:
             resolvers[first] = kept
     loader.yaml_implicit_resolvers = resolvers
     loader.add_constructor(STR_TAG, _nfc_str)
-    return loader
+    return cast("type[Any]", loader)
 
 
 PY_LOADER: type[Any] = _make_loader(yaml.SafeLoader)
