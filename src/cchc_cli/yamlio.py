@@ -135,6 +135,8 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
         encoding, body = "utf-16-be", raw[2:]
     else:
         encoding, body = "utf-8", raw
+        if _looks_like_utf16(body):
+            return None, [error("CCHC101", Location(rel, 1, 1), encoding="UTF-16 (BOM?)")]
     try:
         return body.decode(encoding), []
     except UnicodeDecodeError as exc:
@@ -146,6 +148,15 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
         column = len(body[line_start:pos].decode("utf-8", "replace")) + 1
         byte = f"0x{body[pos]:02X}"
         return None, [error("CCHC101", Location(rel, line, column), encoding=byte)]
+
+
+def _looks_like_utf16(body: bytes) -> bool:
+    """UTF-16 without a BOM: NUL in (nearly) every other byte of the first kilobyte."""
+    head = body[:1024]
+    if len(head) < 4 or b"\x00" not in head:
+        return False
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return max(even, odd) >= 0.4 * (len(head) // 2)
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -256,6 +267,8 @@ def _yaml_error(exc: yaml.YAMLError, rel: str, text: str) -> Diagnostic:
         return error("CCHC103", where)
     if "\\t" in problem or "'\t'" in problem or "#x0009" in problem:
         return error("CCHC103", where)
+    if "nesting depth" in problem:  # libyaml's own limit (1000 levels)
+        return error("CCHC111", where, limit=MAX_DEPTH)
     for pattern, key in _SYNTAX_PATTERNS:
         if pattern in problem or pattern in context:
             from cchc_cli.i18n import Msg
