@@ -118,7 +118,7 @@ def test_text_report_has_location_caret_and_hint(ws: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "agency: AAA\n", encoding="utf-8")
     code, _, err = run("-C", str(ws), "validate")
     assert code == 1
-    assert "scores/a.yaml:30:1: lỗi: " in err and "[CCHC104]" in err
+    assert "scores/a.yaml:31:1: lỗi: " in err and "[CCHC104]" in err
     assert "^" in err and "cách sửa:" in err
 
 
@@ -127,7 +127,7 @@ def test_english_messages(ws: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "agency: AAA\n", encoding="utf-8")
     code, _, err = run("--lang", "en", "-C", str(ws), "validate")
     assert code == 1
-    assert "scores/a.yaml:30:1: error: Key `agency` appears twice" in err
+    assert "scores/a.yaml:31:1: error: Key `agency` appears twice" in err
     code, _, err = run("-C", str(ws), "validate", env={"CCHC_LANG": "en"})
     assert "error:" in err
 

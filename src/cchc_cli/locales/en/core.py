@@ -4,7 +4,7 @@ MESSAGES: dict[str, str] = {
     "severity.error": "error",
     "severity.warning": "warning",
     "severity.info": "info",
-    "summary.counts": "Total: {error} errors, {warning} warnings, {info} info.",
+    "summary.counts": "Total: {error} error(s), {warning} warning(s), {info} info.",
     "summary.clean": "No errors. Every file is valid.",
     "summary.strict": "--strict: warnings count as errors.",
     "hint.label": "how to fix",

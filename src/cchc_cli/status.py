@@ -1,0 +1,377 @@
+"""``cchc status`` and ``cchc merged``: progress per agency and the merged result, as data.
+
+Both read the same :class:`~cchc_cli.engine.CheckResult` as ``validate`` and take the province
+totals from the same :class:`~cchc_cli.merged.Merged`, so they always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from cchc_cli.diagnostics import Diagnostic, Severity, counts
+from cchc_cli.i18n import format_decimal, tr
+from cchc_cli.merged import Merged, MergedLeaf, MergedNode
+from cchc_cli.plan import ResolvedPlan
+from cchc_cli.score_checks import (
+    days_late,
+    days_left,
+    deadline_last_day,
+    effective_score,
+    primary_files,
+    scored_items,
+)
+from cchc_cli.scores import LoadedScores
+
+ZERO = Decimal(0)
+
+
+@dataclass
+class AgencyStatus:
+    code: str
+    name: str
+    file: str | None
+    state: str  # "none", "draft", "submitted"
+    submitted: date | None
+    days_late: int
+    owned: int
+    scored: int
+    errors: int
+    warnings: int
+    claimed: Decimal
+    possible: Decimal
+
+    @property
+    def missing(self) -> int:
+        return self.owned - self.scored
+
+
+@dataclass
+class StatusReport:
+    province: str
+    year: int
+    due_before: date
+    today: date
+    merged: Merged
+    agencies: list[AgencyStatus] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def last_day(self) -> date:
+        return deadline_last_day(self.due_before)
+
+    @property
+    def days_left(self) -> int:
+        return days_left(self.today, self.due_before)
+
+    @property
+    def days_late(self) -> int:
+        return days_late(self.today, self.due_before)
+
+
+def build_status(
+    plan: ResolvedPlan,
+    merged: Merged,
+    loaded: list[LoadedScores],
+    diagnostics: list[Diagnostic],
+    today: date,
+) -> StatusReport:
+    files = primary_files(loaded, plan)
+    report = StatusReport(
+        province=plan.file.province,
+        year=plan.file.year,
+        due_before=plan.file.due_before,
+        today=today,
+        merged=merged,
+        counts=counts(diagnostics),
+    )
+    for code in plan.scoring_agencies():
+        owned = scored_items(plan, code)
+        item = files.get(code)
+        scored = 0
+        claimed = ZERO
+        for leaf, _role in owned:
+            entry = item.file.items.get(leaf.item) if item is not None else None
+            score = effective_score(leaf.node, entry)
+            if score is not None:
+                scored += 1
+                claimed += score
+        mine = [d for d in diagnostics if d.agency == code]
+        submitted = item.file.submitted if item is not None else None
+        report.agencies.append(
+            AgencyStatus(
+                code=code,
+                name=plan.agency_name(code),
+                file=item.rel if item is not None else None,
+                state=item.file.status if item is not None else "none",
+                submitted=submitted,
+                days_late=days_late(submitted, plan.file.due_before)
+                if submitted is not None
+                else 0,
+                owned=len(owned),
+                scored=scored,
+                errors=sum(1 for d in mine if d.severity is Severity.ERROR),
+                warnings=sum(1 for d in mine if d.severity is Severity.WARNING),
+                claimed=claimed,
+                possible=sum((leaf.node.max for leaf, _ in owned), ZERO),
+            )
+        )
+    return report
+
+
+def total_json(merged: Merged) -> dict[str, Any]:
+    return {"score": merged.total_score, "max": merged.total_max}
+
+
+def status_payload(report: StatusReport) -> dict[str, Any]:
+    merged = report.merged
+    self_leaves = [leaf for leaf in merged.leaves if leaf.status != "ministry"]
+    return {
+        "province": report.province,
+        "year": report.year,
+        "total": total_json(merged),
+        "ministry_max": merged.ministry_max,
+        "items": {
+            "self": len(self_leaves),
+            "scored": sum(1 for leaf in self_leaves if leaf.status == "scored"),
+            "missing": sum(1 for leaf in self_leaves if leaf.status == "missing"),
+        },
+        "deadline": {
+            "due_before": report.due_before,
+            "last_day": report.last_day,
+            "today": report.today,
+            "days_left": max(report.days_left, 0) if report.days_late == 0 else 0,
+            "days_late": report.days_late,
+        },
+        "agencies": [
+            {
+                "agency": a.code,
+                "name": a.name,
+                "file": a.file,
+                "status": a.state,
+                "submitted": a.submitted,
+                "days_late": a.days_late,
+                "owned": a.owned,
+                "scored": a.scored,
+                "missing": a.missing,
+                "errors": a.errors,
+                "warnings": a.warnings,
+                "claimed": a.claimed,
+                "possible": a.possible,
+            }
+            for a in report.agencies
+        ],
+        "diagnostics": report.counts,
+    }
+
+
+def _d(value: date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+def deadline_line(report: StatusReport, lang: str) -> str:
+    pending = sum(1 for a in report.agencies if a.state != "submitted")
+    if pending == 0 and report.agencies:
+        return tr("scores.status.deadline_done", lang, due=_d(report.due_before))
+    if report.days_late > 0:
+        return tr(
+            "scores.status.deadline_late",
+            lang,
+            due=_d(report.due_before),
+            days=report.days_late,
+            pending=pending,
+        )
+    if report.days_left == 0:
+        return tr("scores.status.deadline_today", lang, due=_d(report.due_before), pending=pending)
+    return tr(
+        "scores.status.deadline_left",
+        lang,
+        due=_d(report.due_before),
+        last_day=_d(report.last_day),
+        days=report.days_left,
+        pending=pending,
+    )
+
+
+def total_line(merged: Merged, lang: str) -> str:
+    self_leaves = [leaf for leaf in merged.leaves if leaf.status != "ministry"]
+    return tr(
+        "scores.status.total",
+        lang,
+        score=format_decimal(merged.total_score),
+        max=format_decimal(merged.total_max),
+        scored=sum(1 for leaf in self_leaves if leaf.status == "scored"),
+        leaves=len(self_leaves),
+        ministry=format_decimal(merged.ministry_max),
+    )
+
+
+def render_status(report: StatusReport, console: Any, lang: str) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title=Text(tr("scores.status.title", lang, province=report.province, year=report.year))
+    )
+    table.add_column(Text(tr("scores.status.col.code", lang)), no_wrap=True)
+    table.add_column(Text(tr("scores.status.col.agency", lang)), min_width=10)
+    table.add_column(Text(tr("scores.status.col.state", lang)), min_width=10)
+    for key in ("owned", "scored", "missing", "errors", "warnings"):
+        table.add_column(Text(tr(f"scores.status.col.{key}", lang)), justify="right")
+    table.add_column(Text(tr("scores.status.col.points", lang)), justify="right", no_wrap=True)
+    for a in report.agencies:
+        if a.state == "submitted" and a.submitted is not None:
+            key = "scores.status.state.late" if a.days_late else "scores.status.state.submitted"
+            state = tr(key, lang, date=a.submitted.strftime("%d/%m"), days=a.days_late)
+        else:
+            state = tr(f"scores.status.state.{a.state}", lang)
+        table.add_row(
+            Text(a.code),
+            Text(a.name),
+            Text(state, style="yellow" if a.days_late or a.state == "none" else ""),
+            str(a.owned),
+            str(a.scored),
+            Text(str(a.missing), style="yellow" if a.missing else ""),
+            Text(str(a.errors), style="bold red" if a.errors else ""),
+            Text(str(a.warnings), style="yellow" if a.warnings else ""),
+            f"{format_decimal(a.claimed)}/{format_decimal(a.possible)}",
+        )
+    console.print(table)
+    console.print(Text(deadline_line(report, lang)))
+    console.print(Text(total_line(report.merged, lang)))
+
+
+# --------------------------------------------------------------------------------------------
+# merged
+
+
+def _explanation(leaf: MergedLeaf) -> str | None:
+    if not leaf.explanations:
+        return None
+    if len(leaf.explanations) == 1:
+        return leaf.explanations[0][1]
+    return "\n".join(f"{code}: {text}" for code, text in leaf.explanations)
+
+
+def leaf_json(leaf: MergedLeaf) -> dict[str, Any]:
+    return {
+        "item": leaf.item,
+        "title": leaf.node.title,
+        "score": leaf.score,
+        "max": leaf.max,
+        "method": leaf.method,
+        "status": leaf.status,
+        "combine": leaf.ownership.combine if leaf.ownership.is_split else None,
+        "owners": [
+            {"agency": o.code, "name": o.name, "role": o.role, "domain": o.domain}
+            for o in leaf.ownership.owners
+        ],
+        "parts": [
+            {"agency": p.agency, "domain": p.domain, "score": p.score, "measured": p.measured}
+            for p in leaf.parts
+        ],
+        "evidence": [
+            {
+                "agency": e.agency,
+                "number": e.number,
+                "date": e.date,
+                "issuer": e.issuer,
+                "title": e.title,
+                "file": e.file,
+            }
+            for e in leaf.evidence
+        ],
+        "explanation": _explanation(leaf),
+        "explanations": [{"agency": a, "text": t} for a, t in leaf.explanations],
+        "comments": [{"agency": a, "text": t} for a, t in leaf.comments],
+    }
+
+
+def node_json(node: MergedNode, *, deep: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "item": node.id,
+        "title": node.node.title,
+        "score": node.score,
+        "max": node.self_max,
+        "ministry_max": node.ministry_max,
+    }
+    if deep:
+        out["criteria"] = [node_json(c, deep=False) for c in node.children]
+    return out
+
+
+def merged_payload(merged: Merged, plan: ResolvedPlan) -> dict[str, Any]:
+    return {
+        "province": plan.file.province,
+        "year": plan.file.year,
+        "total": total_json(merged),
+        "ministry_max": merged.ministry_max,
+        "items": [leaf_json(leaf) for leaf in merged.leaves],
+        "areas": [node_json(root, deep=True) for root in merged.roots],
+    }
+
+
+def render_merged(merged: Merged, plan: ResolvedPlan, console: Any, lang: str) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title=Text(
+            tr("scores.merged.title", lang, province=plan.file.province, year=plan.file.year)
+        )
+    )
+    for key, justify in (
+        ("item", "left"),
+        ("title", "left"),
+        ("score", "right"),
+        ("max", "right"),
+        ("owners", "left"),
+        ("status", "left"),
+    ):
+        table.add_column(Text(tr(f"scores.merged.col.{key}", lang)), justify=justify)  # type: ignore[arg-type]
+
+    def add(node: MergedNode) -> None:
+        if node.leaf is not None:
+            leaf = node.leaf
+            owners = ", ".join(
+                f"{o.code} ({o.domain})" if o.domain else o.code for o in leaf.ownership.scorers
+            )
+            status = tr(f"scores.merged.status.{leaf.status}", lang)
+            score = format_decimal(leaf.score) if leaf.score is not None else "—"
+            style = {"missing": "yellow", "ministry": "dim"}.get(leaf.status, "")
+            table.add_row(
+                Text(leaf.item),
+                Text(leaf.node.title),
+                score,
+                format_decimal(leaf.max),
+                Text(owners),
+                Text(status, style=style),
+            )
+            return
+        table.add_row(
+            Text(node.id, style="bold"),
+            Text(node.node.title, style="bold"),
+            Text(format_decimal(node.score), style="bold"),
+            Text(format_decimal(node.self_max), style="bold"),
+            Text(""),
+            Text(""),
+        )
+        for child in node.children:
+            add(child)
+
+    for root in merged.roots:
+        add(root)
+    console.print(table)
+    console.print(
+        Text(
+            tr(
+                "scores.merged.total",
+                lang,
+                score=format_decimal(merged.total_score),
+                max=format_decimal(merged.total_max),
+                ministry=format_decimal(merged.ministry_max),
+            )
+        )
+    )
