@@ -44,7 +44,9 @@ def test_version_names_python_and_loader() -> None:
         (("validate", "--help"), None, "Hiện hướng dẫn này rồi thoát."),
     ],
 )
-def test_help_is_translated(args: tuple[str, ...], env: dict[str, str] | None, expected: str) -> None:
+def test_help_is_translated(
+    args: tuple[str, ...], env: dict[str, str] | None, expected: str
+) -> None:
     code, out, _ = run(*args, env=env)
     assert code == 0
     assert expected in out
@@ -79,7 +81,9 @@ def test_missing_workspace_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_broken_config_exits_2_with_location(ws: Path) -> None:
-    (ws / "cchc.yaml").write_text("format: 1\ncriteria: criteria.yaml\nscore: scores\n", encoding="utf-8")
+    (ws / "cchc.yaml").write_text(
+        "format: 1\ncriteria: criteria.yaml\nscore: scores\n", encoding="utf-8"
+    )
     code, out, _ = run("-C", str(ws), "validate", "--format", "json")
     assert code == 2
     found = {(d["code"], d["line"]) for d in json.loads(out)["diagnostics"]}
@@ -107,7 +111,17 @@ def test_json_shape(ws: Path) -> None:
     assert payload["ok"] is False
     assert set(payload["counts"]) == {"error", "warning", "info"}
     first = payload["diagnostics"][0]
-    assert set(first) == {"code", "severity", "file", "line", "column", "item", "agency", "message", "hint"}
+    assert set(first) == {
+        "code",
+        "severity",
+        "file",
+        "line",
+        "column",
+        "item",
+        "agency",
+        "message",
+        "hint",
+    }
     assert first["code"] == "CCHC122" and first["file"] == "criteria.yaml"
     assert "items[0].max" in first["message"]
     assert "input_value" not in first["message"]
@@ -134,14 +148,19 @@ def test_english_messages(ws: Path) -> None:
 
 def test_strict_turns_warnings_into_exit_1(ws: Path) -> None:
     crit = ws / "criteria.yaml"
-    crit.write_text(crit.read_text(encoding="utf-8").replace("subcriteria: 4", "subcriteria: 5"), encoding="utf-8")
+    crit.write_text(
+        crit.read_text(encoding="utf-8").replace("subcriteria: 4", "subcriteria: 5"),
+        encoding="utf-8",
+    )
     code, _, err = run("-C", str(ws), "validate", "--today", "2020-01-10")
     assert code == 0, err
     code, _, _ = run("-C", str(ws), "validate", "--strict", "--today", "2020-01-10")
     assert code == 1
 
 
-def test_internal_error_exits_3_without_traceback(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_internal_error_exits_3_without_traceback(
+    ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import cchc_cli.engine as engine
 
     def boom(*_a: object, **_k: object) -> None:
@@ -173,7 +192,7 @@ def test_bad_invocation_exits_2() -> None:
 
 def test_init_creates_a_workspace_that_validates(tmp_path: Path) -> None:
     target = tmp_path / "new"
-    code, out, err = run("init", str(target))
+    code, _, err = run("init", str(target))
     assert code == 0, err
     assert (target / "cchc.yaml").is_file() and (target / "criteria" / "2019.yaml").is_file()
     code, _, _ = run("init", str(target))
@@ -184,7 +203,9 @@ def test_python_m_entry_point(ws: Path) -> None:
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, "-m", "cchc_cli", "--version"], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "cchc_cli", "--version"], capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 0 and __version__ in proc.stdout
 
 

@@ -39,12 +39,21 @@ def test_path_uses_brackets_for_item_ids() -> None:
 
 def test_wrong_value_points_at_the_value() -> None:
     found = check('agency: A\nyear: 2019\nitems:\n  "1.10":\n    score: abc\n')
-    assert found == [("CCHC122", 5, 12, 'The value of items["1.10"].score is invalid: '
-                      "must be a number (with a decimal point, e.g. 0.5).")]
+    assert found == [
+        (
+            "CCHC122",
+            5,
+            12,
+            'The value of items["1.10"].score is invalid: '
+            "must be a number (with a decimal point, e.g. 0.5).",
+        )
+    ]
 
 
 def test_unknown_key_points_at_the_key_and_guesses() -> None:
-    doc, _ = parse_text("agency: A\nyear: 2019\nitems:\n  '1.1':\n    scroe: 1\n", "s.yaml", Path("s.yaml"), b"")
+    doc, _ = parse_text(
+        "agency: A\nyear: 2019\nitems:\n  '1.1':\n    scroe: 1\n", "s.yaml", Path("s.yaml"), b""
+    )
     assert doc is not None
     _, diags = validate_doc(doc, File)
     assert [(d.code, d.line, d.column) for d in diags] == [("CCHC121", 5, 5)]

@@ -17,13 +17,17 @@ if yamlio.C_LOADER is not None:
     PARSERS.append(pytest.param(True, id="libyaml"))
 
 
-def parse(text: str, use_c: bool = False) -> tuple[object, list[str], list[tuple[str, int | None, int | None]]]:
+def parse(
+    text: str, use_c: bool = False
+) -> tuple[object, list[str], list[tuple[str, int | None, int | None]]]:
     doc, diags = parse_text(text, "f.yaml", Path("f.yaml"), text.encode("utf-8"), use_c=use_c)
     data = doc.data if doc is not None else None
     return data, [d.code for d in diags], [(d.code, d.line, d.column) for d in diags]
 
 
-def load_bytes(tmp_path: Path, raw: bytes) -> tuple[object, list[tuple[str, int | None, int | None]]]:
+def load_bytes(
+    tmp_path: Path, raw: bytes
+) -> tuple[object, list[tuple[str, int | None, int | None]]]:
     path = tmp_path / "f.yaml"
     path.write_bytes(raw)
     doc, diags = load_yaml(path, "f.yaml")
@@ -39,8 +43,16 @@ def test_scalars_keep_their_text(use_c: bool) -> None:
     )
     assert codes == []
     assert data == {
-        "1.10": "a", "1.1": "b", "3.2.5": "c", "3.2.6": "d", "flag": "no",
-        "when": "2020-01-20", "octal": "010", "n": "2", "x": "0.5", "yes": "on",
+        "1.10": "a",
+        "1.1": "b",
+        "3.2.5": "c",
+        "3.2.6": "d",
+        "flag": "no",
+        "when": "2020-01-20",
+        "octal": "010",
+        "n": "2",
+        "x": "0.5",
+        "yes": "on",
     }
 
 

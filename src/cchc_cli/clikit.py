@@ -88,7 +88,9 @@ class _I18nMixin:
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=tr("help.usage", _lang(ctx)) + " ")
+        formatter.write_usage(
+            ctx.command_path, " ".join(pieces), prefix=tr("help.usage", _lang(ctx)) + " "
+        )
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         records = []
@@ -145,15 +147,30 @@ def _set_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None
 def common_options(f: F) -> F:
     """``--lang``, ``-C/--workspace`` and ``--debug``, accepted before or after the command."""
     f = click.option(
-        "--lang", type=click.Choice(["vi", "en"]), expose_value=False, is_eager=True,
-        callback=_set_lang, help="help.opt.lang", cls=I18nOption,
+        "--lang",
+        type=click.Choice(["vi", "en"]),
+        expose_value=False,
+        is_eager=True,
+        callback=_set_lang,
+        help="help.opt.lang",
+        cls=I18nOption,
     )(f)
     f = click.option(
-        "-C", "--workspace", type=click.Path(file_okay=False), multiple=True,
-        expose_value=False, callback=_add_workspace, help="help.opt.workspace", cls=I18nOption,
+        "-C",
+        "--workspace",
+        type=click.Path(file_okay=False),
+        multiple=True,
+        expose_value=False,
+        callback=_add_workspace,
+        help="help.opt.workspace",
+        cls=I18nOption,
     )(f)
     f = click.option(
-        "--debug", is_flag=True, expose_value=False, callback=_set_debug, help="help.opt.debug",
+        "--debug",
+        is_flag=True,
+        expose_value=False,
+        callback=_set_debug,
+        help="help.opt.debug",
         cls=I18nOption,
     )(f)
     return f
@@ -161,8 +178,13 @@ def common_options(f: F) -> F:
 
 def format_option(f: F) -> F:
     return click.option(
-        "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=False,
-        help="help.opt.format", cls=I18nOption,
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=False,
+        help="help.opt.format",
+        cls=I18nOption,
     )(f)
 
 

@@ -11,11 +11,11 @@ from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, field_validator
 
 from cchc_cli.diagnostics import Diagnostic, Location
 from cchc_cli.ids import depth, natural_key
+from cchc_cli.modelbase import StrictModel, VersionedFile, finite
 from cchc_cli.modelval import validate_doc
 from cchc_cli.yamlio import YamlDoc, require_mapping
 
@@ -26,17 +26,7 @@ Status = Literal["working", "confirmed"]
 ConfirmableField = Literal["title", "max", "method", "levels", "rubric"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-def _finite(value: Decimal) -> Decimal:
-    if not value.is_finite():
-        raise PydanticCustomError("cchc.reason.finite", "", {})
-    return value
-
-
-class Methodology(_Strict):
+class Methodology(StrictModel):
     name: str
     level: str
     year: int
@@ -46,24 +36,24 @@ class Methodology(_Strict):
     source: str | None = None
 
 
-class Declared(_Strict):
+class Declared(StrictModel):
     areas: int | None = None
     criteria: int | None = None
     subcriteria: int | None = None
     total: Decimal
     source: str | None = None
 
-    _total = field_validator("total")(_finite)
+    _total = field_validator("total")(finite)
 
 
-class RubricBand(_Strict):
+class RubricBand(StrictModel):
     from_: Decimal = Field(alias="from")
     fraction: Decimal
 
-    _finite = field_validator("from_", "fraction")(_finite)
+    _finite = field_validator("from_", "fraction")(finite)
 
 
-class Rubric(_Strict):
+class Rubric(StrictModel):
     title: str
     unit: str | None = None
     min: Decimal = Decimal(0)
@@ -72,7 +62,7 @@ class Rubric(_Strict):
     status: Status = "working"
     source: str | None = None
 
-    _finite = field_validator("min", "max")(_finite)
+    _finite = field_validator("min", "max")(finite)
 
     def fraction_for(self, measured: Decimal) -> Decimal:
         """The band with the highest ``from`` not above ``measured`` gives the fraction."""
@@ -83,7 +73,7 @@ class Rubric(_Strict):
         return best.fraction if best is not None else Decimal(0)
 
 
-class NodeIn(_Strict):
+class NodeIn(StrictModel):
     id: str
     title: str
     max: Decimal
@@ -95,31 +85,24 @@ class NodeIn(_Strict):
     confirmed: dict[ConfirmableField, str] = Field(default_factory=dict)
     children: list[NodeIn] = Field(default_factory=list)
 
-    _finite = field_validator("max")(_finite)
+    _finite = field_validator("max")(finite)
 
     @field_validator("levels")
     @classmethod
     def _levels_finite(cls, value: list[Decimal] | None) -> list[Decimal] | None:
         if value is not None:
             for v in value:
-                _finite(v)
+                finite(v)
         return value
 
 
-class CriteriaFile(_Strict):
-    format: int
+class CriteriaFile(VersionedFile):
     methodology: Methodology
     declared: Declared
     sources: dict[str, str] = Field(default_factory=dict)
     rubrics: dict[str, Rubric] = Field(default_factory=dict)
     items: list[NodeIn]
 
-    @field_validator("format")
-    @classmethod
-    def _format(cls, value: int) -> int:
-        if value != 1:
-            raise PydanticCustomError("cchc.reason.format_version", "", {"value": value, "supported": 1})
-        return value
 
 
 @dataclass(eq=False)
@@ -191,7 +174,9 @@ class Node:
 
 def quantize(value: Decimal) -> Decimal:
     """Points are kept to 4 decimal places, rounded down (never give points not earned)."""
-    return value.quantize(Decimal("0.0001"), rounding=ROUND_FLOOR).normalize() if value else Decimal(0)
+    if not value:
+        return Decimal(0)
+    return value.quantize(Decimal("0.0001"), rounding=ROUND_FLOOR).normalize()
 
 
 @dataclass

@@ -63,7 +63,9 @@ def load_plan(ws: Workspace, tree: CriteriaTree, result: CheckResult) -> Resolve
     return plan
 
 
-def check_workspace(ws: Workspace, *, today: date | None = None, stages: str = "all") -> CheckResult:
+def check_workspace(
+    ws: Workspace, *, today: date | None = None, stages: str = "all"
+) -> CheckResult:
     """Check the workspace. ``stages``: "criteria", "plan" or "all" (scores and merge too)."""
     result = CheckResult(workspace=ws)
     result.tree = load_tree(ws, result)

@@ -128,11 +128,13 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(
         p
         for p in loc
-        if not (isinstance(p, str) and ("[" in p and p.endswith("]") or p.startswith("function-")))
+        if not (isinstance(p, str) and (("[" in p and p.endswith("]")) or p.startswith("function-")))
     )
 
 
-def validate_doc(doc: YamlDoc, model: type[M], *, context: dict[str, Any] | None = None) -> tuple[M | None, list[Diagnostic]]:
+def validate_doc(
+    doc: YamlDoc, model: type[M], *, context: dict[str, Any] | None = None
+) -> tuple[M | None, list[Diagnostic]]:
     """Validate ``doc.data``; on failure return one diagnostic per pydantic error."""
     try:
         return model.model_validate(doc.data, context=context), []
@@ -140,7 +142,9 @@ def validate_doc(doc: YamlDoc, model: type[M], *, context: dict[str, Any] | None
         return None, errors_to_diagnostics(exc, doc, model)
 
 
-def errors_to_diagnostics(exc: ValidationError, doc: YamlDoc, model: type[BaseModel]) -> list[Diagnostic]:
+def errors_to_diagnostics(
+    exc: ValidationError, doc: YamlDoc, model: type[BaseModel]
+) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for err in exc.errors(include_url=False, include_input=False):
         loc = _clean_loc(tuple(err["loc"]))
@@ -180,7 +184,7 @@ def errors_to_diagnostics(exc: ValidationError, doc: YamlDoc, model: type[BaseMo
                 error(
                     "CCHC122",
                     doc.locate(loc),
-                    reason=Msg(etype[len("cchc."):], dict(ctx)),
+                    reason=Msg(etype[len("cchc.") :], dict(ctx)),
                     path=format_path(loc, model),
                 )
             )

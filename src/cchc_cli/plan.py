@@ -5,15 +5,16 @@ Resolution (rules -> owners, overlaps, diagnostics) lives in :mod:`cchc_cli.reso
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from cchc_cli.criteria import Node
 from cchc_cli.diagnostics import Location
+from cchc_cli.modelbase import StrictModel, VersionedFile
 from cchc_cli.yamlio import YamlDoc
 
 AGENCY_CODE = r"^[A-Z][A-Z0-9_]{0,31}$"
@@ -22,18 +23,14 @@ Combine = Literal["min", "mean", "coordinator"]
 MINISTRY_CODE = "BNV"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class Agency(_Strict):
+class Agency(StrictModel):
     code: str = Field(pattern=AGENCY_CODE)
     name: str = Field(min_length=1)
     role: Literal["scoring", "supporting"] = "scoring"
     duties: list[str] = Field(default_factory=list)
 
 
-class PlanInfo(_Strict):
+class PlanInfo(StrictModel):
     title: str
     issuer: str | None = None
     number: str | None = None
@@ -42,19 +39,19 @@ class PlanInfo(_Strict):
     based_on: list[str] = Field(default_factory=list)
 
 
-class EvidenceDuty(_Strict):
+class EvidenceDuty(StrictModel):
     groups: list[str] = Field(default_factory=list)
     duties: list[str] = Field(default_factory=list)
     follow_up_report: list[str] = Field(default_factory=list)
 
 
-class SplitPart(_Strict):
+class SplitPart(StrictModel):
     agency: str
     domain: str = Field(min_length=1)
     source: str | None = None
 
 
-class Rule(_Strict):
+class Rule(StrictModel):
     """Either ``lead`` + ``items`` (+ ``except``, ``cooperating``) or ``split`` + ``parts``."""
 
     lead: str | None = None
@@ -92,8 +89,7 @@ class Rule(_Strict):
         return [self.split] if self.split is not None else list(self.items)
 
 
-class PlanFile(_Strict):
-    format: int
+class PlanFile(VersionedFile):
     province: str
     year: int
     methodology: str
@@ -104,12 +100,6 @@ class PlanFile(_Strict):
     evidence_duty: EvidenceDuty | None = None
     rules: list[Rule]
 
-    @field_validator("format")
-    @classmethod
-    def _format(cls, value: int) -> int:
-        if value != 1:
-            raise PydanticCustomError("cchc.reason.format_version", "", {"value": value, "supported": 1})
-        return value
 
 
 @dataclass(frozen=True)

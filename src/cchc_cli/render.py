@@ -131,7 +131,9 @@ def diagnostic_json(d: Diagnostic, lang: str) -> dict[str, Any]:
     }
 
 
-def diagnostics_payload(diagnostics: Iterable[Diagnostic], lang: str, *, ok: bool) -> dict[str, Any]:
+def diagnostics_payload(
+    diagnostics: Iterable[Diagnostic], lang: str, *, ok: bool
+) -> dict[str, Any]:
     ordered = sort_diagnostics(list(diagnostics))
     return {
         "ok": ok,

@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, field_validator
 
+from cchc_cli.modelbase import FORMAT_VERSION, StrictModel, VersionedFile, finite
 from cchc_cli.yamlio import YamlDoc
 
-SCORE_FORMAT = 1
+SCORE_FORMAT = FORMAT_VERSION
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-def _finite(value: Decimal | None) -> Decimal | None:
-    if value is not None and not value.is_finite():
-        raise PydanticCustomError("cchc.reason.finite", "", {})
-    return value
-
-
-class Evidence(_Strict):
+class Evidence(StrictModel):
     """One evidence document (tài liệu kiểm chứng)."""
 
     number: str | None = None
@@ -35,14 +25,14 @@ class Evidence(_Strict):
     file: str | None = None
 
 
-class ScoreEntry(_Strict):
+class ScoreEntry(StrictModel):
     score: Decimal | None = None
     measured: Decimal | None = None
     explanation: str | None = None
     comment: str | None = None
     evidence: list[Evidence] = Field(default_factory=list)
 
-    _finite = field_validator("score", "measured")(_finite)
+    _finite = field_validator("score", "measured")(finite)
 
     @field_validator("evidence", mode="before")
     @classmethod
@@ -50,22 +40,13 @@ class ScoreEntry(_Strict):
         return [] if value is None else value
 
 
-class ScoreFile(_Strict):
-    format: int
+class ScoreFile(VersionedFile):
     agency: str
     year: int
     status: Literal["draft", "submitted"]
     submitted: dt.date | None = None
     items: dict[str, ScoreEntry | None] = Field(default_factory=dict)
 
-    @field_validator("format")
-    @classmethod
-    def _format(cls, value: int) -> int:
-        if value != SCORE_FORMAT:
-            raise PydanticCustomError(
-                "cchc.reason.format_version", "", {"value": value, "supported": SCORE_FORMAT}
-            )
-        return value
 
     @field_validator("items", mode="before")
     @classmethod

@@ -5,20 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import field_validator
 from pydantic_core import PydanticCustomError
 
 from cchc_cli.diagnostics import Diagnostic, Location, error
+from cchc_cli.modelbase import VersionedFile
 from cchc_cli.modelval import validate_doc
 from cchc_cli.yamlio import YamlDoc, load_yaml, require_mapping
 
 CONFIG_NAME = "cchc.yaml"
 
 
-class WorkspaceConfig(BaseModel):
+class WorkspaceConfig(VersionedFile):
     """``cchc.yaml``. Every path is relative to the folder that holds it."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     format: int = 1
     criteria: str
@@ -29,14 +28,9 @@ class WorkspaceConfig(BaseModel):
     notes: str | None = None
     templates: str | None = None
 
-    @field_validator("format")
-    @classmethod
-    def _format(cls, value: int) -> int:
-        if value != 1:
-            raise PydanticCustomError("cchc.reason.format_version", "", {"value": value, "supported": 1})
-        return value
-
-    @field_validator("criteria", "assignments", "scores", "output", "evidence", "notes", "templates")
+    @field_validator(
+        "criteria", "assignments", "scores", "output", "evidence", "notes", "templates"
+    )
     @classmethod
     def _relative(cls, value: str | None) -> str | None:
         if value is None:
@@ -140,7 +134,9 @@ def open_workspace(explicit: Path | None, cwd: Path) -> Workspace:
         if not (root / rel).is_file():
             missing.append(error("CCHC002", doc.locate((field,)), field=field, path=rel))
     if not ws.scores_dir.is_dir():
-        missing.append(error("CCHC002", doc.locate(("scores",)), field="scores", path=config.scores))
+        missing.append(
+            error("CCHC002", doc.locate(("scores",)), field="scores", path=config.scores)
+        )
     for field in ("notes", "templates", "evidence"):
         rel = getattr(config, field)
         if rel is not None and not (root / rel).exists():

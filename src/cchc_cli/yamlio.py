@@ -36,7 +36,9 @@ MERGE_TAG = "tag:yaml.org,2002:merge"
 STR_TAG = "tag:yaml.org,2002:str"
 
 # Same set PyYAML's reader rejects, checked ourselves so we can say where and why.
-_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 def _nfc_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
@@ -279,18 +281,28 @@ def _yaml_error(exc: yaml.YAMLError, rel: str, text: str) -> Diagnostic:
     return error("CCHC102", where, reason=Msg("yaml.generic", {"detail": problem.strip()}))
 
 
-def parse_text(text: str, rel: str, path: Path, raw: bytes, *, use_c: bool | None = None) -> tuple[YamlDoc | None, list[Diagnostic]]:
+def parse_text(
+    text: str, rel: str, path: Path, raw: bytes, *, use_c: bool | None = None
+) -> tuple[YamlDoc | None, list[Diagnostic]]:
     """Parse already-decoded text. ``use_c`` forces one parser (tests compare both)."""
     bad = _NON_PRINTABLE.search(text)
     if bad is not None:
         line, column = _position(text, bad.start())
-        return None, [error("CCHC110", Location(rel, line, column), char=f"U+{ord(bad.group()):04X}")]
+        return None, [
+            error("CCHC110", Location(rel, line, column), char=f"U+{ord(bad.group()):04X}")
+        ]
     if use_c is None:
         use_c = C_LOADER is not None
     loader_cls = C_LOADER if (use_c and C_LOADER is not None) else PY_LOADER
     loader = loader_cls(text)
-    doc = YamlDoc(path=path, rel=rel, text=text, root=ScalarNode(NULL_TAG, ""), data=None,
-                  sha256=hashlib.sha256(raw).hexdigest())
+    doc = YamlDoc(
+        path=path,
+        rel=rel,
+        text=text,
+        root=ScalarNode(NULL_TAG, ""),
+        data=None,
+        sha256=hashlib.sha256(raw).hexdigest(),
+    )
     try:
         try:
             root = loader.get_single_node()
@@ -313,7 +325,9 @@ def parse_text(text: str, rel: str, path: Path, raw: bytes, *, use_c: bool | Non
     return doc, []
 
 
-def load_yaml(path: Path, rel: str, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[YamlDoc | None, list[Diagnostic]]:
+def load_yaml(
+    path: Path, rel: str, *, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[YamlDoc | None, list[Diagnostic]]:
     """Read, decode and parse one file. Never raises for bad input: returns diagnostics."""
     try:
         size = path.stat().st_size
