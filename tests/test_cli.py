@@ -42,6 +42,8 @@ def test_version_names_python_and_loader() -> None:
         (("validate", "--help"), None, "Coi cảnh báo là lỗi"),
         (("validate", "--help", "--lang", "en"), None, "Treat warnings as errors"),
         (("validate", "--help"), None, "Hiện hướng dẫn này rồi thoát."),
+        (("--lang", "en", "templates", "check", "--help"), None, "Usage:"),
+        (("--lang", "en", "criteria", "import", "--help"), None, "Usage:"),
     ],
 )
 def test_help_is_translated(

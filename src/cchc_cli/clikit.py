@@ -196,8 +196,11 @@ class I18nGroup(_I18nMixin, click.Group):
     command_class = I18nCommand
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # --lang may follow the command name; help for a nested group must honour it too.
+        # Only an explicit --lang overrides what the root already resolved (CCHC_LANG, default).
         lang = _scan_lang(args)
-        settings(ctx).lang = resolve_lang(lang)
+        if lang:
+            settings(ctx).lang = resolve_lang(lang)
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:

@@ -1,0 +1,181 @@
+"""Word: the report model rendered through ``report.docx`` (docxtpl, Jinja tags in Word).
+
+``autoescape=True`` always: without it text holding ``&`` or ``<`` silently vanishes from the
+document (docxtpl#634). The output is stable: core properties and zip timestamps are fixed
+(from ``--date``, or a fixed epoch), so the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from cchc_cli.diagnostics import Diagnostic, Location, error
+from cchc_cli.report.model import Report, Row, template_context
+from cchc_cli.report.templates import DOCX_TEMPLATE, TemplateDirs, make_env, template_diagnostic
+
+#: used for document properties and zip entries when no --date is given
+EPOCH = datetime(2000, 1, 1)
+_SHADE = {1: "EEF1F6", 2: "F6F8FB"}
+
+
+def _strong(text: Any, cond: Any = True, size: float = 10) -> Any:
+    """A bold (when ``cond``) run of ``text`` at ``size`` points: use as ``{{r x|strong(c) }}``."""
+    from docxtpl import RichText
+
+    return RichText("" if text is None else str(text), bold=bool(cond), size=int(size * 2))
+
+
+def _shade(row: Row) -> str:
+    """Background of a table cell: areas and criteria shaded, leaves white."""
+    if row.is_leaf:
+        return "FFFFFF"
+    return _SHADE.get(row.level, "FFFFFF")
+
+
+def docx_env(dirs: TemplateDirs, lang: str) -> Any:
+    """The sandboxed environment for Word templates, with three Word-only filters."""
+    from cchc_cli.report.templates import format_number
+
+    def score_text(row: Row, labels: Any) -> str:
+        if row.status == "ministry":
+            return str(labels["status_ministry"])
+        if row.status == "missing":
+            return str(labels["status_missing"])
+        return format_number(row.score, lang)
+
+    env = make_env("docx", dirs, lang)
+    env.filters.update({"strong": _strong, "shade": _shade, "score_text": score_text})
+    return env
+
+
+def _context_snippet(exc: Exception) -> str:
+    lines = getattr(exc, "docx_context", None)
+    if not lines:
+        return ""
+    text = " ".join(line.strip() for line in lines if line and line.strip())
+    return re.sub(r"\s+", " ", text)[:160]
+
+
+def render_docx(
+    report: Report, dirs: TemplateDirs, *, when: date | None = None
+) -> tuple[bytes | None, list[Diagnostic]]:
+    from docx.opc.exceptions import PackageNotFoundError
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+
+    path = dirs.find(DOCX_TEMPLATE)
+    shown = dirs.display(path)
+    try:
+        tpl = DocxTemplate(str(path))
+        tpl.render_init()
+    except (OSError, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        return None, [error("CCHC506", Location(shown), template=shown)]
+    env = docx_env(dirs, report.lang)
+    try:
+        tpl.render(template_context(report), jinja_env=env, autoescape=True)
+    except TemplateError as exc:
+        return None, [docx_diagnostic(exc, dirs, shown)]
+    except (ArithmeticError, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+        return None, [error("CCHC505", Location(shown), error=f"{type(exc).__name__}: {exc}")]
+    stamp = datetime(when.year, when.month, when.day) if when else EPOCH
+    props = tpl.docx.core_properties
+    props.title = report.title[:250]
+    props.subject = report.labels.get("report_word", "")
+    props.author = report.coordinator.name
+    props.last_modified_by = "cchc"
+    props.comments = report.draft_mark
+    props.keywords = "PAR INDEX; CCHC"
+    props.revision = 1
+    props.created = stamp
+    props.modified = stamp
+    props.last_printed = stamp
+    props.language = report.lang
+    buffer = io.BytesIO()
+    tpl.docx.save(buffer)
+    return stable_zip(buffer.getvalue(), stamp), []
+
+
+def docx_diagnostic(exc: Exception, dirs: TemplateDirs, shown: str) -> Diagnostic:
+    """A Jinja error inside a Word template: the XML line means nothing to people, so the
+    diagnostic names the file and quotes the nearby text instead."""
+    from jinja2 import TemplateSyntaxError, UndefinedError
+
+    if isinstance(exc, TemplateSyntaxError):
+        return error(
+            "CCHC507",
+            Location(shown),
+            error=exc.message or str(exc),
+            context=_context_snippet(exc) or "…",
+        )
+    if isinstance(exc, UndefinedError):
+        return error("CCHC502", Location(shown), error=str(exc).replace(" object'", "'"))
+    diag = template_diagnostic(exc, dirs, name=shown)
+    return Diagnostic(diag.code, diag.severity, diag.message, shown, None, None, hint=diag.hint)
+
+
+def stable_zip(data: bytes, stamp: datetime) -> bytes:
+    """Rewrite a zip (docx/xlsx) with fixed entry timestamps: same content, same bytes."""
+    out = io.BytesIO()
+    when = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=when)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def check_docx(path: Path, dirs: TemplateDirs, report: Report | None) -> list[Diagnostic]:
+    """``cchc templates check``: the Word template's tags parse, use known variables and, with
+    a model, render under StrictUndefined."""
+    from docx.opc.exceptions import PackageNotFoundError
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+
+
+    shown = dirs.display(path)
+    try:
+        tpl = DocxTemplate(str(path))
+        env = docx_env(dirs, report.lang if report else "vi")
+        names = tpl.get_undeclared_template_variables(jinja_env=env)
+    except TemplateError as exc:
+        return [docx_diagnostic(exc, dirs, shown)]
+    except (OSError, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        return [error("CCHC506", Location(shown), template=shown)]
+    problems = unknown_variable_diagnostics(sorted(names), shown, {})
+    if problems or report is None:
+        return problems
+    _, rendered = render_docx(report, TemplateDirs(path.parent, dirs.builtin, dirs.root))
+    return rendered
+
+
+def unknown_variable_diagnostics(
+    names: list[str], shown: str, lines: dict[str, int]
+) -> list[Diagnostic]:
+    from cchc_cli.i18n import Msg
+    from cchc_cli.ids import did_you_mean
+    from cchc_cli.report.templates import known_variables
+
+    known = known_variables()
+    found: list[Diagnostic] = []
+    for name in names:
+        if name in known:
+            continue
+        guess = did_you_mean(name, known)
+        listed = ", ".join(sorted(known))
+        hint = (
+            Msg("CCHC503.hint_guess", {"guess": guess, "known": listed})
+            if guess
+            else Msg("CCHC503.hint", {"known": listed})
+        )
+        found.append(error("CCHC503", Location(shown, lines.get(name)), name=name, hint=hint))
+    return found

@@ -1,0 +1,255 @@
+"""Template lookup, the sandboxed Jinja environment and template errors as diagnostics.
+
+Templates are looked up in the user's folder first (``templates:`` in cchc.yaml or
+``--templates DIR``), then in the built-in folder, file by file: a province overrides
+``report.html.j2`` or just ``base.html.j2`` and keeps every other built-in file.
+
+User templates run in a :class:`~jinja2.sandbox.SandboxedEnvironment` with
+:class:`~jinja2.StrictUndefined`: a misspelt variable is an error naming the template file and
+line (CCHC502), never a silently empty cell.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from cchc_cli.diagnostics import Diagnostic, Location, error
+from cchc_cli.i18n import format_decimal
+from cchc_cli.resources import data_path
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+TextFormat = Literal["html", "md"]
+
+#: the entry template of each text format (the agency report uses the same file, ``mode``)
+ENTRY = {"html": "report.html.j2", "md": "report.md.j2"}
+DOCX_TEMPLATE = "report.docx"
+TEMPLATE_SUFFIXES = (".j2", ".docx")
+
+
+def builtin_dir() -> Path:
+    return data_path("templates")
+
+
+@dataclass(frozen=True)
+class TemplateDirs:
+    """Where templates are looked up: the user's folder (optional) shadows the built-ins."""
+
+    user: Path | None
+    builtin: Path
+    #: workspace root, to show user template paths relative to it
+    root: Path | None = None
+
+    @property
+    def search(self) -> list[Path]:
+        return [p for p in (self.user, self.builtin) if p is not None]
+
+    def find(self, name: str) -> Path:
+        for folder in self.search:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        return self.builtin / name
+
+    def display(self, path: str | Path) -> str:
+        """A template path as users should read it: workspace-relative, or ``templates/…``."""
+        p = Path(path)
+        try:
+            resolved = p.resolve()
+        except OSError:  # pragma: no cover - defensive
+            return p.as_posix()
+        if self.root is not None:
+            try:
+                return resolved.relative_to(self.root.resolve()).as_posix()
+            except ValueError:
+                pass
+        try:
+            return "templates/" + resolved.relative_to(self.builtin.resolve()).as_posix()
+        except ValueError:
+            return p.as_posix()
+
+    def user_files(self) -> list[Path]:
+        if self.user is None or not self.user.is_dir():
+            return []
+        return sorted(
+            p for p in self.user.iterdir() if p.is_file() and p.suffix in TEMPLATE_SUFFIXES
+        )
+
+
+# --- filters ---------------------------------------------------------------------------------
+
+
+def format_number(value: Any, lang: str = "vi") -> str:
+    """Points as people write them: ``10,5`` in Vietnamese, ``10.5`` in English; ``—`` for none."""
+    if value is None or value == "":
+        return "—"
+    dec = value if isinstance(value, Decimal) else Decimal(str(value))
+    text = format_decimal(dec)
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def format_percent(value: Any, lang: str = "vi") -> str:
+    if value is None or value == "":
+        return "—"
+    dec = value if isinstance(value, Decimal) else Decimal(str(value))
+    text = format(dec.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), "f")
+    return (text.replace(".", ",") if lang == "vi" else text) + "%"
+
+
+def format_date(value: date | None, lang: str = "vi") -> str:
+    if value is None:
+        return ""
+    return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
+
+
+def md_cell(value: Any) -> str:
+    """Text safe inside a Markdown table cell: ``|`` escaped, line breaks as ``<br>``."""
+    if value is None:
+        return ""
+    text = str(value).replace("\\", "\\\\").replace("|", "\\|")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "<br>".join(text.split("\n"))
+
+
+def md_text(value: Any) -> str:
+    """Plain user text in a Markdown paragraph: one line, ``|`` escaped (lists stay lists)."""
+    if value is None:
+        return ""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    return " ".join(part.strip() for part in text.split("\n") if part.strip())
+
+
+def _filters(lang: str) -> dict[str, Callable[..., Any]]:
+    return {
+        "num": lambda v: format_number(v, lang),
+        "pct": lambda v: format_percent(v, lang),
+        "vdate": lambda v: format_date(v, lang),
+        "md": md_cell,
+        "mdline": md_text,
+        "float": lambda v: float(v) if v is not None else 0.0,
+    }
+
+
+def make_env(fmt: TextFormat | Literal["docx"], dirs: TemplateDirs, lang: str) -> Environment:
+    """The sandboxed environment for one output format."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    loader = ChoiceLoader([FileSystemLoader(str(p)) for p in dirs.search])
+    env = SandboxedEnvironment(
+        loader=loader,
+        undefined=StrictUndefined,
+        autoescape=fmt in ("html", "docx"),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(_filters(lang))
+    return env
+
+
+# --- errors ----------------------------------------------------------------------------------
+
+
+def _template_frame(exc: BaseException, dirs: TemplateDirs) -> tuple[str | None, int | None]:
+    """The innermost traceback frame inside a template file (Jinja rewrites them so)."""
+    found: tuple[str | None, int | None] = (None, None)
+    for frame in traceback.extract_tb(exc.__traceback__):
+        name = frame.filename
+        if name.endswith(".j2") or name == "<template>":
+            found = (name, frame.lineno)
+    return found
+
+
+def template_diagnostic(
+    exc: BaseException, dirs: TemplateDirs, *, name: str | None = None
+) -> Diagnostic:
+    """Turn any Jinja error (syntax, undefined, sandbox, runtime) into a located diagnostic."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    if isinstance(exc, TemplateNotFound):
+        missing = str(exc.name)
+        return error("CCHC506", Location(name or missing), template=missing)
+    if isinstance(exc, TemplateSyntaxError):
+        file = exc.filename or name
+        where = Location(dirs.display(file) if file else None, exc.lineno)
+        return error("CCHC501", where, error=exc.message or str(exc))
+    file, line = _template_frame(exc, dirs)
+    if file is None or file == "<template>":
+        file = name
+    where = Location(dirs.display(file) if file else None, line)
+    if isinstance(exc, UndefinedError):
+        return error("CCHC502", where, error=_undefined_text(exc))
+    if isinstance(exc, SecurityError):
+        return error("CCHC504", where, error=str(exc))
+    return error("CCHC505", where, error=f"{type(exc).__name__}: {exc}")
+
+
+def _undefined_text(exc: BaseException) -> str:
+    text = str(exc)
+    # "'x' is undefined" / "'Row object' has no attribute 'foo'": keep Jinja's wording, it
+    # names the variable; strip the Python class vocabulary people do not need.
+    return text.replace(" object'", "'")
+
+
+# --- static checks ---------------------------------------------------------------------------
+
+
+def undeclared_names(env: Environment, source: str) -> dict[str, int]:
+    """Top-level names a template reads but does not define, with their first line."""
+    from jinja2 import meta, nodes
+
+    ast = env.parse(source)
+    # Jinja's analysis looks at each block on its own, so a name imported or set at the top of
+    # the template (``{% import … as m %}``) looks undeclared inside blocks: anything the
+    # template defines anywhere is not the template reading report data.
+    defined: set[str] = {
+        "loop",
+        "super",
+        "self",
+        "caller",
+        "varargs",
+        "kwargs",
+        "namespace",
+        "range",
+        "dict",
+        "lipsum",
+        "cycler",
+        "joiner",
+    }
+    for node in ast.find_all(
+        (nodes.Name, nodes.Import, nodes.FromImport, nodes.Macro, nodes.CallBlock)
+    ):
+        if isinstance(node, nodes.Name) and node.ctx in ("store", "param"):
+            defined.add(node.name)
+        elif isinstance(node, nodes.Import):
+            defined.add(node.target)
+        elif isinstance(node, nodes.FromImport):
+            for name in node.names:
+                defined.add(name[1] if isinstance(name, tuple) else name)
+        elif isinstance(node, nodes.Macro):
+            defined.add(node.name)
+    names = meta.find_undeclared_variables(ast) - defined
+    lines: dict[str, int] = {}
+    for node in ast.find_all(nodes.Name):
+        if node.name in names and node.ctx == "load" and node.name not in lines:
+            lines[node.name] = node.lineno
+    return {n: lines.get(n, 1) for n in sorted(names)}
+
+
+def known_variables(extra: Iterable[str] = ()) -> set[str]:
+    """The documented variable set: the report model's fields plus ``report`` itself."""
+    from dataclasses import fields
+
+    from cchc_cli.report.model import Report
+
+    return {f.name for f in fields(Report)} | {"report"} | set(extra)

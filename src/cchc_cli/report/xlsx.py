@@ -1,0 +1,450 @@
+"""Excel: the report model as a workbook (XlsxWriter).
+
+* every id and every piece of user text goes through ``write_string`` — ``=1+1`` in an
+  explanation stays text, never a formula; ``1.10`` stays ``1.10``, never the number 1.1;
+* points are numbers (``write_number``), percentages numbers formatted as %;
+* area and criterion rows are subtotal rows (bold, shaded); a total row closes each table;
+* one sheet per agency; in a draft, every sheet has "DỰ THẢO" in its page header and first row.
+
+Stable output: fixed document properties (``--date`` or a fixed epoch) and zip timestamps.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from cchc_cli.report.model import Report, Row
+
+EPOCH = datetime(2000, 1, 1)
+_INVALID_SHEET = set("[]:*?/\\")
+
+
+class _Book:
+    def __init__(self, report: Report, stamp: datetime) -> None:
+        import xlsxwriter
+
+        self.report = report
+        self.buffer = io.BytesIO()
+        self.wb = xlsxwriter.Workbook(
+            self.buffer,
+            {
+                "in_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+            },
+        )
+        self.wb.set_properties(
+            {
+                "title": report.title,
+                "subject": report.labels["report_word"],
+                "author": report.coordinator.name,
+                "company": report.province_full,
+                "keywords": "PAR INDEX; CCHC",
+                "comments": report.draft_mark,
+                "created": stamp,
+            }
+        )
+        base = {"font_name": "Times New Roman", "font_size": 11, "valign": "top", "text_wrap": True}
+        self.f_text = self.wb.add_format({**base, "border": 1})
+        self.f_num = self.wb.add_format({**base, "border": 1, "num_format": "General"})
+        self.f_pct = self.wb.add_format({**base, "border": 1, "num_format": "0.00%"})
+        self.f_head = self.wb.add_format(
+            {
+                **base,
+                "border": 1,
+                "bold": True,
+                "bg_color": "#EEF1F6",
+                "align": "center",
+                "valign": "vcenter",
+            }
+        )
+        group = {**base, "border": 1, "bold": True}
+        self.f_group = {
+            1: self.wb.add_format({**group, "bg_color": "#EEF1F6"}),
+            2: self.wb.add_format({**group, "bg_color": "#F6F8FB"}),
+        }
+        self.f_group_num = {
+            1: self.wb.add_format({**group, "bg_color": "#EEF1F6", "num_format": "General"}),
+            2: self.wb.add_format({**group, "bg_color": "#F6F8FB", "num_format": "General"}),
+        }
+        self.f_group_pct = {
+            1: self.wb.add_format({**group, "bg_color": "#EEF1F6", "num_format": "0.00%"}),
+            2: self.wb.add_format({**group, "bg_color": "#F6F8FB", "num_format": "0.00%"}),
+        }
+        self.f_total = self.wb.add_format({**group, "bg_color": "#DDE3EC"})
+        self.f_total_num = self.wb.add_format(
+            {**group, "bg_color": "#DDE3EC", "num_format": "General"}
+        )
+        self.f_total_pct = self.wb.add_format(
+            {**group, "bg_color": "#DDE3EC", "num_format": "0.00%"}
+        )
+        self.f_title = self.wb.add_format(
+            {**base, "bold": True, "font_size": 13, "text_wrap": False}
+        )
+        self.f_plain = self.wb.add_format({**base, "text_wrap": False})
+        self.f_draft = self.wb.add_format(
+            {**base, "bold": True, "font_size": 14, "font_color": "#B3261E", "text_wrap": False}
+        )
+        self.names: set[str] = set()
+
+    def sheet(self, name: str, widths: Sequence[float], title: str) -> tuple[Any, int]:
+        """A new sheet with the draft mark (header, first row) and a title; returns the next row."""
+        clean = (
+            "".join("_" if ch in _INVALID_SHEET else ch for ch in name).strip("'")[:31] or "Sheet"
+        )
+        candidate, n = clean, 2
+        while candidate.casefold() in self.names:
+            suffix = f" ({n})"
+            candidate, n = clean[: 31 - len(suffix)] + suffix, n + 1
+        self.names.add(candidate.casefold())
+        ws = self.wb.add_worksheet(candidate)
+        ws.set_paper(9)  # A4
+        ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+        ws.set_footer("&C&P / &N")
+        for i, width in enumerate(widths):
+            ws.set_column(i, i, width)
+        row = 0
+        r = self.report
+        if r.draft:
+            ws.set_header(f'&C&"Times New Roman,Bold"&16&KB3261E{_header_escape(r.draft_mark)}')
+            ws.write_string(row, 0, f"{r.draft_mark} — {r.labels['draft_notice']}", self.f_draft)
+            row += 1
+        ws.write_string(row, 0, title, self.f_title)
+        row += 1
+        ws.write_string(row, 0, r.title, self.f_plain)
+        row += 1
+        if r.date is not None:
+            ws.write_string(row, 0, f"{r.labels['generated']}: {r.date_text}", self.f_plain)
+            row += 1
+        return ws, row + 1
+
+    def header(self, ws: Any, row: int, labels: Sequence[str]) -> int:
+        for col, text in enumerate(labels):
+            ws.write_string(row, col, text, self.f_head)
+        ws.repeat_rows(row)
+        ws.freeze_panes(row + 1, 0)
+        return row + 1
+
+    def text(self, ws: Any, row: int, col: int, value: str | None, fmt: Any = None) -> None:
+        ws.write_string(row, col, value or "", fmt or self.f_text)
+
+    def number(
+        self, ws: Any, row: int, col: int, value: Decimal | int | None, fmt: Any = None
+    ) -> None:
+        if value is None:
+            ws.write_blank(row, col, None, fmt or self.f_num)
+        else:
+            ws.write_number(row, col, float(value), fmt or self.f_num)
+
+    def pct(self, ws: Any, row: int, col: int, value: Decimal | None, fmt: Any = None) -> None:
+        if value is None:
+            ws.write_blank(row, col, None, fmt or self.f_pct)
+        else:
+            ws.write_number(row, col, float(value / 100), fmt or self.f_pct)
+
+    def close(self) -> bytes:
+        self.wb.close()
+        return self.buffer.getvalue()
+
+
+def _header_escape(text: str) -> str:
+    return text.replace("&", "&&")
+
+
+def _status_text(report: Report, row: Row) -> str:
+    if row.status == "ministry":
+        return report.labels["status_ministry"]
+    if row.status == "missing":
+        return report.labels["status_missing"]
+    if row.is_leaf and not row.ministry and row.evidence_status == "none":
+        return report.labels["evidence_none"]
+    if row.is_leaf and not row.ministry and row.evidence_status == "incomplete":
+        return report.labels["evidence_incomplete"]
+    return ""
+
+
+def _rows_table(
+    book: _Book,
+    ws: Any,
+    row: int,
+    rows: list[Row],
+    total_label: str,
+    total_score: Decimal,
+    total_max: Decimal,
+    total_pct: Decimal | None,
+) -> int:
+    r = book.report
+    L = r.labels
+    row = book.header(
+        ws,
+        row,
+        [
+            L["col_id"],
+            L["col_title"],
+            L["col_max"],
+            L["col_self_max"],
+            L["col_score"],
+            L["col_percent"],
+            L["col_owner"],
+            L["col_evidence"],
+            L["col_explanation"],
+            L["col_comment"],
+            L["col_measured"],
+            "",
+        ],
+    )
+    for item in rows:
+        group = not item.is_leaf
+        level = min(item.level, 2)
+        ft = book.f_group[level] if group else book.f_text
+        fn = book.f_group_num[level] if group else book.f_num
+        fp = book.f_group_pct[level] if group else book.f_pct
+        book.text(ws, row, 0, item.id, ft)
+        book.text(ws, row, 1, item.title, ft)
+        book.number(ws, row, 2, item.max, fn)
+        book.number(ws, row, 3, item.self_max if item.self_max else None, fn)
+        book.number(ws, row, 4, None if item.ministry else item.score, fn)
+        book.pct(ws, row, 5, item.percent, fp)
+        book.text(ws, row, 6, item.owners_text, ft)
+        book.text(ws, row, 7, item.evidence_text, ft)
+        book.text(ws, row, 8, item.explanation_text, ft)
+        book.text(ws, row, 9, item.comment_text, ft)
+        book.number(ws, row, 10, item.measured, fn)
+        book.text(ws, row, 11, _status_text(r, item), ft)
+        row += 1
+    book.text(ws, row, 0, "", book.f_total)
+    book.text(ws, row, 1, total_label, book.f_total)
+    book.text(ws, row, 2, "", book.f_total)
+    book.number(ws, row, 3, total_max, book.f_total_num)
+    book.number(ws, row, 4, total_score, book.f_total_num)
+    book.pct(ws, row, 5, total_pct, book.f_total_pct)
+    for col in range(6, 12):
+        book.text(ws, row, col, "", book.f_total)
+    return row + 2
+
+
+ROW_WIDTHS = (9, 48, 9, 11, 10, 9, 26, 42, 42, 30, 9, 22)
+
+
+def _summary_sheet(book: _Book) -> None:
+    r = book.report
+    L = r.labels
+    title = L["section_agency_summary"] if r.mode == "agency" else L["section_summary"]
+    ws, row = book.sheet(L["sheet_summary"], ROW_WIDTHS, title)
+    total_label = L["total_agency"] if r.mode == "agency" else L["total"]
+    row = _rows_table(
+        book, ws, row, r.rows, total_label, r.total.score, r.total.max, r.total.percent
+    )
+    if r.mode == "province":
+        book.text(ws, row, 1, L["ministry_items"], book.f_title)
+        row += 1
+        for col, text in enumerate([L["col_id"], L["col_item"], L["col_max"], L["col_method"]]):
+            ws.write_string(row, col, text, book.f_head)
+        row += 1
+        for item in r.ministry_items:
+            book.text(ws, row, 0, item.id)
+            book.text(ws, row, 1, item.title)
+            book.number(ws, row, 2, item.max)
+            book.text(
+                ws, row, 3, L["method_sipas"] if item.method == "sipas" else L["method_survey"]
+            )
+            row += 1
+        book.text(ws, row, 0, "", book.f_total)
+        book.text(ws, row, 1, L["ministry_total"], book.f_total)
+        book.number(ws, row, 2, r.total.ministry_max, book.f_total_num)
+        book.text(ws, row, 3, "", book.f_total)
+        row += 1
+        book.text(ws, row, 0, "", book.f_total)
+        book.text(ws, row, 1, L["full_max"], book.f_total)
+        book.number(ws, row, 2, r.total.full_max, book.f_total_num)
+        book.text(ws, row, 3, "", book.f_total)
+
+
+def _explanations_sheet(book: _Book) -> None:
+    r = book.report
+    L = r.labels
+    ws, row = book.sheet(
+        L["sheet_explanations"], (9, 48, 26, 10, 9, 42, 48, 22), L["section_explanations"]
+    )
+    row = book.header(
+        ws,
+        row,
+        [
+            L["col_id"],
+            L["col_item"],
+            L["col_owner"],
+            L["col_score"],
+            L["col_max"],
+            L["col_evidence"],
+            L["col_explanation"],
+            "",
+        ],
+    )
+    if not r.explanations:
+        book.text(ws, row, 1, L["none_explanations"], book.f_plain)
+    for item in r.explanations:
+        book.text(ws, row, 0, item.id)
+        book.text(ws, row, 1, item.title)
+        book.text(ws, row, 2, item.owners_text)
+        book.number(ws, row, 3, item.score)
+        book.number(ws, row, 4, item.max)
+        book.text(ws, row, 5, item.evidence_text)
+        book.text(ws, row, 6, item.explanation_text or L["no_explanation"])
+        book.text(ws, row, 7, _status_text(r, item))
+        row += 1
+
+
+def _lost_sheet(book: _Book) -> None:
+    r = book.report
+    L = r.labels
+    ws, row = book.sheet(L["sheet_lost"], (6, 9, 48, 9, 10, 9, 26, 48), L["appendix_lost"])
+    row = book.header(
+        ws,
+        row,
+        [
+            L["col_no"],
+            L["col_id"],
+            L["col_item"],
+            L["col_max"],
+            L["col_score"],
+            L["col_lost"],
+            L["col_owner"],
+            L["col_explanation"],
+        ],
+    )
+    if not r.lost:
+        book.text(ws, row, 2, L["none_lost"], book.f_plain)
+    for n, item in enumerate(r.lost, start=1):
+        book.number(ws, row, 0, n)
+        book.text(ws, row, 1, item.id)
+        book.text(ws, row, 2, item.title)
+        book.number(ws, row, 3, item.max)
+        book.number(ws, row, 4, item.score)
+        book.number(ws, row, 5, item.lost)
+        book.text(ws, row, 6, item.owners_text)
+        book.text(ws, row, 7, item.explanation_text)
+        row += 1
+
+
+def _agencies_sheet(book: _Book) -> None:
+    r = book.report
+    L = r.labels
+    ws, row = book.sheet(
+        L["sheet_agencies"], (12, 40, 10, 9, 9, 11, 10, 9, 9, 9, 26, 14), L["appendix_agencies"]
+    )
+    row = book.header(
+        ws,
+        row,
+        [
+            L["col_id"],
+            L["col_agency"],
+            L["col_items"],
+            L["col_scored"],
+            L["col_missing"],
+            L["col_self_max"],
+            L["col_score"],
+            L["col_percent"],
+            L["col_lost"],
+            L["col_cooperating"],
+            L["col_file"],
+            L["col_file_status"],
+        ],
+    )
+    for a in r.agencies:
+        book.text(ws, row, 0, a.code)
+        book.text(ws, row, 1, a.name + (f" — {L['coordinator_mark']}" if a.is_coordinator else ""))
+        book.number(ws, row, 2, a.items)
+        book.number(ws, row, 3, a.scored)
+        book.number(ws, row, 4, a.missing)
+        book.number(ws, row, 5, a.max)
+        book.number(ws, row, 6, a.score)
+        book.pct(ws, row, 7, a.percent)
+        book.number(ws, row, 8, a.lost)
+        book.number(ws, row, 9, a.cooperating)
+        book.text(ws, row, 10, a.file)
+        status = {"submitted": L["file_submitted"], "draft": L["file_draft"]}.get(
+            a.file_status, L["file_none"]
+        )
+        book.text(ws, row, 11, status)
+        row += 1
+
+
+def _agency_sheets(book: _Book) -> None:
+    r = book.report
+    L = r.labels
+    for a in r.agencies:
+        if not a.rows:
+            continue
+        ws, row = book.sheet(a.code, ROW_WIDTHS, f"{a.name} ({a.code})")
+        _rows_table(book, ws, row, a.rows, L["total_agency"], a.score, a.max, a.percent)
+
+
+def _cooperation_sheet(book: _Book) -> None:
+    r = book.report
+    L = r.labels
+    ws, row = book.sheet(L["sheet_cooperation"], (9, 48, 30, 42, 48), L["section_cooperation"])
+    row = book.header(
+        ws, row, [L["col_id"], L["col_item"], L["col_owner"], L["col_evidence"], L["col_comment"]]
+    )
+    if not r.cooperation:
+        book.text(ws, row, 1, L["none_cooperation"], book.f_plain)
+    for item in r.cooperation:
+        book.text(ws, row, 0, item.id)
+        book.text(ws, row, 1, item.title)
+        book.text(ws, row, 2, item.owners_text)
+        book.text(ws, row, 3, item.evidence_text)
+        book.text(ws, row, 4, item.comment_text)
+        row += 1
+
+
+def _checks_sheet(book: _Book) -> None:
+    r = book.report
+    L = r.labels
+    ws, row = book.sheet(L["sheet_checks"], (40, 70, 30, 60), L["appendix_validation"])
+    status = L["validation_ok"] if r.validation.ok else L["validation_errors"]
+    book.text(ws, row, 0, f"{status} ({r.validation.summary})", book.f_plain)
+    row += 2
+    if r.validation.items:
+        row = book.header(
+            ws, row, [L["col_where"], L["col_message"], L["col_code"], L["col_severity"]]
+        )
+        for d in r.validation.items:
+            book.text(ws, row, 0, d.where)
+            book.text(ws, row, 1, d.message)
+            book.text(ws, row, 2, d.code)
+            book.text(ws, row, 3, d.severity_text)
+            row += 1
+        row += 1
+    book.text(ws, row, 0, L["appendix_checksums"], book.f_title)
+    row += 1
+    for col, text in enumerate([L["col_file"], L["col_sha256"]]):
+        ws.write_string(row, col, text, book.f_head)
+    row += 1
+    for c in r.checksums:
+        book.text(ws, row, 0, c.file)
+        book.text(ws, row, 1, c.sha256)
+        row += 1
+
+
+def render_xlsx(report: Report, *, when: date | None = None) -> bytes:
+    from cchc_cli.report.docx import stable_zip
+
+    stamp = datetime(when.year, when.month, when.day) if when else EPOCH
+    book = _Book(report, stamp)
+    _summary_sheet(book)
+    _explanations_sheet(book)
+    if report.mode == "agency":
+        _cooperation_sheet(book)
+    _lost_sheet(book)
+    if report.mode == "province":
+        _agencies_sheet(book)
+        _agency_sheets(book)
+    _checks_sheet(book)
+    return stable_zip(book.close(), stamp)

@@ -1,0 +1,476 @@
+"""`cchc report` and `cchc templates check` end to end, through the real pipeline."""
+
+from __future__ import annotations
+
+import errno
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cchc_cli import atomic
+from cchc_cli.cli import cli
+from test_report_support import HOSTILE, copy_base, set_explanation
+
+REPO = Path(__file__).resolve().parents[1]
+NAMES = [f"bao-cao-cchc-2019.{ext}" for ext in ("docx", "xlsx", "html", "md")]
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert "Traceback" not in result.output, result.output
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture()
+def ws(tmp_path: Path) -> Path:
+    return copy_base(tmp_path / "ws")
+
+
+def break_scores(ws: Path) -> None:
+    """An invalid score (0.7 is not an allowed level of 1.1.1): an error, not a warning."""
+    path = ws / "scores" / "a.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("    score: 1\n", "    score: 0.7\n", 1),
+        encoding="utf-8",
+    )
+
+
+def xlsx_total(path: Path, sheet: str, label: str) -> tuple[float, float]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    row = next(r for r in book[sheet].iter_rows() if r[1].value == label)
+    return row[4].value, row[3].value
+
+
+def docx_total(path: Path) -> tuple[str, str]:
+    import docx
+
+    doc = docx.Document(str(path))
+    table = next(t for t in doc.tables if len(t.columns) == 8)
+    cells = [c.text for c in table.rows[-1].cells]
+    return cells[4], cells[3]
+
+
+def vi_number(value: float) -> str:
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+# --- the example workspace ---
+
+
+def test_example_report_in_all_formats_matches_cchc_merged(tmp_path: Path) -> None:
+    code, out, err = run("-C", str(REPO), "merged", "--format", "json")
+    merged = json.loads(out)
+    score, maximum = merged["total"]["score"], merged["total"]["max"]
+    code, out, err = run("-C", str(REPO), "report", "--out", str(tmp_path), "--date", "2020-01-18")
+    assert code == 0, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(NAMES)
+    assert out.count("Đã ghi") == 4
+    md = (tmp_path / "bao-cao-cchc-2019.md").read_text(encoding="utf-8")
+    assert (
+        f"**Tổng điểm tự đánh giá: {vi_number(score)}** trên tổng số {vi_number(maximum)} điểm"
+        in md
+    )
+    page = (tmp_path / "bao-cao-cchc-2019.html").read_text(encoding="utf-8")
+    assert (
+        f"<b>Tổng điểm tự đánh giá: {vi_number(score)}</b> trên tổng số {vi_number(maximum)}"
+        in page
+    )
+    assert docx_total(tmp_path / "bao-cao-cchc-2019.docx") == (vi_number(score), vi_number(maximum))
+    assert xlsx_total(tmp_path / "bao-cao-cchc-2019.xlsx", "Tổng hợp", "Tổng điểm tự đánh giá") == (
+        pytest.approx(score),
+        pytest.approx(maximum),
+    )
+    # section III comes from the workspace's notes file
+    assert "### 2. Kiến nghị, đề xuất" in md and "Kiến nghị, đề xuất</h3>" in page
+    # the example's input files are all checksummed
+    for rel in (
+        "cchc.yaml",
+        "criteria/2019.yaml",
+        "assignments/thai_nguyen_2019.yaml",
+        "examples/thai_nguyen_2019/kho-khan-kien-nghi.md",
+    ):
+        assert f"`{rel}`" in md
+
+
+def test_every_department_report_works(tmp_path: Path) -> None:
+    import openpyxl
+
+    code, _, err = run("-C", str(REPO), "report", "--format", "xlsx", "--out", str(tmp_path / "p"))
+    assert code == 0, err
+    province = openpyxl.load_workbook(tmp_path / "p" / "bao-cao-cchc-2019.xlsx")
+    codes = [name for name in province.sheetnames if name.isupper()]
+    assert len(codes) == 8
+    for agency in codes:
+        out = tmp_path / agency
+        code, _stdout, err = run("-C", str(REPO), "report", "--agency", agency, "--out", str(out))
+        assert code == 0, (agency, err)
+        assert sorted(p.name for p in out.iterdir()) == sorted(
+            f"bao-cao-{agency}-2019.{ext}" for ext in ("docx", "xlsx", "html", "md")
+        )
+        label = "Tổng điểm tự chấm của cơ quan"
+        own = xlsx_total(out / f"bao-cao-{agency}-2019.xlsx", "Tổng hợp", label)
+        assert own == xlsx_total(tmp_path / "p" / "bao-cao-cchc-2019.xlsx", agency, label)
+        md = (out / f"bao-cao-{agency}-2019.md").read_text(encoding="utf-8")
+        assert f"**{label}: {vi_number(own[0])}**" in md
+
+
+# --- safety ---
+
+
+def test_refuses_when_the_data_has_errors(ws: Path) -> None:
+    break_scores(ws)
+    code, out, err = run("-C", str(ws), "report")
+    assert code == 1
+    assert "CCHC510" in err and "CCHC417" in err and "--draft" in err
+    assert not (ws / "out").exists() and out == ""
+
+
+def test_draft_renders_with_a_visible_mark_everywhere(ws: Path) -> None:
+    import docx
+    import openpyxl
+
+    break_scores(ws)
+    code, _out, err = run("-C", str(ws), "report", "--draft")
+    assert code == 0, err
+    assert "CCHC512" in err
+    folder = ws / "out"
+    assert (folder / "bao-cao-cchc-2019.md").read_text(encoding="utf-8").startswith("> **DỰ THẢO**")
+    assert "watermark" in (folder / "bao-cao-cchc-2019.html").read_text(encoding="utf-8")
+    doc = docx.Document(str(folder / "bao-cao-cchc-2019.docx"))
+    assert all("DỰ THẢO" in s.header.paragraphs[0].text for s in doc.sections)
+    book = openpyxl.load_workbook(folder / "bao-cao-cchc-2019.xlsx")
+    assert all("DỰ THẢO" in (s.oddHeader.center.text or "") for s in book.worksheets)
+    # the validation appendix lists the errors the draft was made with
+    assert "CCHC417" in (folder / "bao-cao-cchc-2019.md").read_text(encoding="utf-8")
+
+
+def test_hostile_explanation_round_trips_end_to_end(ws: Path) -> None:
+    import docx
+    import openpyxl
+
+    set_explanation(ws, "a.yaml", "1.1.2", HOSTILE)
+    code, _, err = run("-C", str(ws), "report")
+    assert code == 0, err
+    folder = ws / "out"
+    assert HOSTILE in (folder / "bao-cao-cchc-2019.md").read_text(encoding="utf-8")
+    doc = docx.Document(str(folder / "bao-cao-cchc-2019.docx"))
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    assert HOSTILE in cells
+    book = openpyxl.load_workbook(folder / "bao-cao-cchc-2019.xlsx")
+    values = [c.value for r in book["Tổng hợp"].iter_rows() for c in r]
+    assert HOSTILE in values
+
+
+def test_markdown_and_html_byte_identical_across_runs(ws: Path, tmp_path: Path) -> None:
+    for n in (1, 2):
+        code, _, err = run(
+            "-C", str(ws), "report", "--format", "all", "--out", str(tmp_path / f"r{n}")
+        )
+        assert code == 0, err
+    for name in (
+        "bao-cao-cchc-2019.md",
+        "bao-cao-cchc-2019.html",
+        "bao-cao-cchc-2019.docx",
+        "bao-cao-cchc-2019.xlsx",
+    ):
+        assert (tmp_path / "r1" / name).read_bytes() == (tmp_path / "r2" / name).read_bytes(), name
+
+
+def test_locked_output_says_close_the_file(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = ws / "out" / "bao-cao-cchc-2019.md"
+    target.parent.mkdir()
+    target.write_text("báo cáo cũ", encoding="utf-8")
+
+    def locked(src: object, dst: object) -> None:
+        raise atomic.OutputLocked(errno.EACCES, str(dst))
+
+    monkeypatch.setattr(os, "replace", locked)
+    code, _out, err = run("-C", str(ws), "report", "--format", "md")
+    assert code == 1
+    assert "CCHC520" in err and "Đóng tệp rồi chạy lại" in err
+    assert target.read_text(encoding="utf-8") == "báo cáo cũ"
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
+
+
+@pytest.mark.parametrize("where", ["replace", "mkstemp", "fsync"])
+def test_unwritable_output_keeps_the_old_report(
+    ws: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """A read-only folder (tests run as root, where chmod does not stop writes: simulated) or a
+    full disk: a diagnostic, no partial file, the previous report untouched."""
+    import tempfile
+
+    target = ws / "out" / "bao-cao-cchc-2019.html"
+    target.parent.mkdir()
+    target.write_text("<p>cũ</p>", encoding="utf-8")
+
+    def denied(*_args: object, **_kwargs: object) -> None:
+        if where == "fsync":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    if where == "replace":
+        monkeypatch.setattr(os, "replace", denied)
+    elif where == "mkstemp":
+        monkeypatch.setattr(tempfile, "mkstemp", denied)
+    else:
+        monkeypatch.setattr(os, "fsync", denied)
+    code, _out, err = run("-C", str(ws), "report", "--format", "html")
+    assert code == 1
+    assert "CCHC521" in err and ("Permission denied" in err or "No space" in err)
+    assert target.read_text(encoding="utf-8") == "<p>cũ</p>"
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
+
+
+def test_unknown_agency_suggests_the_right_code(ws: Path) -> None:
+    code, _, err = run("-C", str(ws), "report", "--agency", "BBX")
+    assert code == 2
+    assert "CCHC522" in err and "`BBB`" in err
+
+
+def test_out_single_file_folder_and_conflicts(ws: Path, tmp_path: Path) -> None:
+    code, _, err = run("-C", str(ws), "report", "--format", "md", "--out", str(tmp_path / "x.md"))
+    assert code == 0, err and (tmp_path / "x.md").is_file()
+    (tmp_path / "dir").mkdir()
+    code, _, err = run("-C", str(ws), "report", "--format", "html", "--out", str(tmp_path / "dir"))
+    assert code == 0 and (tmp_path / "dir" / "bao-cao-cchc-2019.html").is_file()
+    code, _, err = run("-C", str(ws), "report", "--out", str(tmp_path / "x.md"))
+    assert code == 2 and "CCHC525" in err
+    code, _, err = run("-C", str(ws), "report", "--agency", "AAA", "--format", "md")
+    assert code == 0 and (ws / "out" / "bao-cao-AAA-2019.md").is_file()
+
+
+def test_bad_date_is_a_usage_error(ws: Path) -> None:
+    code, _, _err = run("-C", str(ws), "report", "--date", "20-01-2020")
+    assert code == 2
+
+
+def test_notes_file_that_is_not_utf8_blocks_the_report(ws: Path) -> None:
+    (ws / "notes.md").write_bytes("Khó khăn".encode("cp1258"))
+    with (ws / "cchc.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("notes: notes.md\n")
+    code, _, err = run("-C", str(ws), "report", "--format", "md")
+    assert code == 1 and "CCHC523" in err and "notes.md" in err
+
+
+def test_english_report(ws: Path) -> None:
+    code, _, err = run("--lang", "en", "-C", str(ws), "report", "--format", "md")
+    assert code == 0, err
+    md = (ws / "out" / "bao-cao-cchc-2019.md").read_text(encoding="utf-8")
+    assert "## I. SELF-ASSESSMENT AND SCORING RESULTS" in md and "Self-assessed total" in md
+
+
+def test_help_is_translated() -> None:
+    code, out, _ = run("report", "--help")
+    assert code == 0 and "DỰ THẢO" in out and "--templates" in out
+    code, out, _ = run("templates", "check", "--lang", "en", "--help")
+    assert code == 0 and "Check a report template folder" in out
+
+
+# --- templates ---
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_custom_template_overriding_one_block(ws: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "tpl"
+    write(
+        folder / "report.html.j2",
+        '{% extends "base.html.j2" %}\n{% block heading %}<h1 class="custom">Tỉnh {{ province }} — '
+        "{{ labels.report_word }}</h1>{% endblock %}\n{% block extra_style %}h1 { color: #8b0000; }"
+        "{% endblock %}\n",
+    )
+    code, _, err = run(
+        "-C",
+        str(ws),
+        "report",
+        "--format",
+        "html",
+        "--templates",
+        str(folder),
+        "--out",
+        str(tmp_path / "custom.html"),
+    )
+    assert code == 0, err
+    code, _, err = run(
+        "-C", str(ws), "report", "--format", "html", "--out", str(tmp_path / "plain.html")
+    )
+    custom = (tmp_path / "custom.html").read_text(encoding="utf-8")
+    plain = (tmp_path / "plain.html").read_text(encoding="utf-8")
+    assert (
+        '<h1 class="custom">Tỉnh Tỉnh Mẫu — BÁO CÁO</h1>' in custom and "color: #8b0000" in custom
+    )
+    assert "custom" not in plain
+
+    # everything else is the built-in layout (the checksums also list the user's template)
+    def body(page: str) -> str:
+        return page.split("</header>")[1].split('<section id="appendices">')[0]
+
+    assert body(custom) == body(plain)
+    assert "tpl/report.html.j2</td>" in custom
+
+
+def test_templates_folder_from_the_workspace_config(ws: Path) -> None:
+    write(
+        ws / "mau" / "report.md.j2",
+        '{% extends "base.md.j2" %}\n{% block heading %}# Báo cáo riêng của {{ province }}\n\n'
+        "{% endblock %}\n",
+    )
+    with (ws / "cchc.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("templates: mau\n")
+    code, _, err = run("-C", str(ws), "report", "--format", "md")
+    assert code == 0, err
+    assert "# Báo cáo riêng của Tỉnh Mẫu" in (ws / "out" / "bao-cao-cchc-2019.md").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_undefined_variable_names_template_and_line(ws: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "tpl"
+    write(
+        folder / "report.html.j2",
+        '{% extends "base.html.j2" %}\n{% block heading %}\n<h1>{{ titel }}</h1>\n{% endblock %}\n',
+    )
+    code, _out, err = run("-C", str(ws), "report", "--templates", str(folder))
+    assert code == 1
+    assert "tpl/report.html.j2:3" in err and "CCHC502" in err and "titel" in err
+    assert not (ws / "out").exists()  # nothing written, not even the formats that rendered
+
+
+def test_undefined_attribute_names_template_and_line(ws: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "tpl"
+    write(
+        folder / "report.md.j2",
+        '{% extends "base.md.j2" %}\n{% block intro %}\n\n{{ total.scroe }}\n{% endblock %}\n',
+    )
+    code, _, err = run("-C", str(ws), "report", "--format", "md", "--templates", str(folder))
+    assert code == 1 and "report.md.j2:4" in err and "scroe" in err
+
+
+def test_template_syntax_error_names_file_and_line(ws: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "tpl"
+    write(folder / "base.md.j2", "# {{ title }}\n\n{% if draft %}\nDỰ THẢO\n")
+    code, _, err = run("-C", str(ws), "report", "--format", "md", "--templates", str(folder))
+    assert code == 1 and "CCHC501" in err and "tpl/base.md.j2" in err
+
+
+def test_sandbox_blocks_internal_attributes(ws: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "tpl"
+    write(folder / "report.md.j2", "{{ report.__class__.__init__.__globals__ }}\n")
+    code, _, err = run("-C", str(ws), "report", "--format", "md", "--templates", str(folder))
+    assert code == 1 and ("CCHC504" in err or "CCHC502" in err)
+    assert not (ws / "out").exists()
+
+
+def make_docx(path: Path, text: str) -> Path:
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph(text)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
+    return path
+
+
+def test_word_template_with_undefined_variable(ws: Path, tmp_path: Path) -> None:
+    make_docx(tmp_path / "tpl" / "report.docx", "Tỉnh {{ provnce }}")
+    code, _, err = run(
+        "-C", str(ws), "report", "--format", "docx", "--templates", str(tmp_path / "tpl")
+    )
+    assert code == 1 and "CCHC502" in err and "report.docx" in err and "provnce" in err
+
+
+def test_word_template_replaced_by_the_users(ws: Path, tmp_path: Path) -> None:
+    import docx
+
+    make_docx(tmp_path / "tpl" / "report.docx", "Tổng: {{ total.score|num }}/{{ total.max|num }}")
+    code, _, err = run(
+        "-C",
+        str(ws),
+        "report",
+        "--format",
+        "docx",
+        "--templates",
+        str(tmp_path / "tpl"),
+        "--out",
+        str(tmp_path / "r.docx"),
+    )
+    assert code == 0, err
+    assert docx.Document(str(tmp_path / "r.docx")).paragraphs[0].text == "Tổng: 4/7"
+
+
+def test_templates_check_builtin_is_clean(ws: Path) -> None:
+    code, out, err = run("-C", str(ws), "templates", "check")
+    assert code == 0, err
+    assert "không có lỗi" in out
+
+
+def test_templates_check_reports_every_problem(ws: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "tpl"
+    write(
+        folder / "report.html.j2",
+        '{% extends "base.html.j2" %}\n{% block heading %}\n{{ titel }}\n{% endblock %}\n',
+    )
+    write(folder / "reprot.md.j2", "{{ title }}\n")
+    write(folder / "base.md.j2", "{% for x in rows %}\n")
+    make_docx(folder / "report.docx", "{{ rows|length }} {% if %}")
+    code, _, err = run("-C", str(ws), "templates", "check", str(folder))
+    assert code == 1
+    assert "tpl/report.html.j2:3" in err and "CCHC503" in err and "`title`" in err
+    assert "CCHC509" in err and "report.md.j2" in err
+    assert "CCHC501" in err and "tpl/base.md.j2" in err
+    assert "CCHC507" in err and "report.docx" in err
+
+
+def test_templates_check_attribute_typo_found_by_rendering(ws: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "tpl"
+    write(
+        folder / "report.md.j2",
+        '{% extends "base.md.j2" %}\n{% block intro %}{{ plan.titel }}{% endblock %}\n',
+    )
+    code, _, err = run("-C", str(ws), "templates", "check", str(folder))
+    assert code == 1 and "CCHC502" in err and "report.md.j2:2" in err
+
+
+def test_templates_check_missing_folder(ws: Path, tmp_path: Path) -> None:
+    code, _, err = run("-C", str(ws), "templates", "check", str(tmp_path / "none"))
+    assert code == 1 and "CCHC508" in err
+
+
+def test_report_with_missing_templates_folder_is_a_usage_error(ws: Path, tmp_path: Path) -> None:
+    code, _, err = run("-C", str(ws), "report", "--templates", str(tmp_path / "none"))
+    assert code == 2 and "CCHC508" in err
+
+
+def test_xlsx_reader_sees_text_not_formulas(ws: Path) -> None:
+    import openpyxl
+
+    set_explanation(ws, "a.yaml", "1.1.2", "=SUM(A1:A9)")
+    code, _, err = run("-C", str(ws), "report", "--format", "xlsx")
+    assert code == 0, err
+    data = (ws / "out" / "bao-cao-cchc-2019.xlsx").read_bytes()
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    cell = next(c for r in book["Tổng hợp"].iter_rows() for c in r if c.value == "=SUM(A1:A9)")
+    assert cell.data_type == "s"
+
+
+def test_department_report_not_blocked_by_another_departments_file(ws: Path) -> None:
+    break_scores(ws)  # the error is in AAA's file
+    code, _, err = run("-C", str(ws), "report", "--agency", "BBB", "--format", "md")
+    assert code == 0, err
+    assert "CCHC417" not in err
+    md = (ws / "out" / "bao-cao-BBB-2019.md").read_text(encoding="utf-8")
+    assert "DỰ THẢO" not in md and "CCHC417" not in md
+    code, _, err = run("-C", str(ws), "report", "--agency", "AAA", "--format", "md")
+    assert code == 1 and "CCHC510" in err and "CCHC417" in err

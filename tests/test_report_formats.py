@@ -1,0 +1,263 @@
+"""Each format read back the way a person would open it: Word with python-docx, Excel with
+openpyxl, Markdown and HTML as text. Totals, the hostile explanation, draft marks, determinism."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cchc_cli.report.docx import render_docx
+from cchc_cli.report.model import Report, build_report
+from cchc_cli.report.render_text import render_text
+from cchc_cli.report.templates import TemplateDirs, builtin_dir
+from cchc_cli.report.xlsx import render_xlsx
+from test_report_support import HOSTILE, copy_base, hand_result, set_explanation
+
+HOSTILE_MULTILINE = HOSTILE + "\ndòng hai | cột"
+
+
+@pytest.fixture()
+def ws(tmp_path: Path) -> Path:
+    root = copy_base(tmp_path / "ws")
+    set_explanation(root, "a.yaml", "1.1.2", HOSTILE_MULTILINE)
+    return root
+
+
+def make(ws: Path, **kwargs: object) -> Report:
+    return build_report(hand_result(ws), **kwargs)  # type: ignore[arg-type]
+
+
+def dirs(ws: Path) -> TemplateDirs:
+    return TemplateDirs(None, builtin_dir(), ws)
+
+
+def text_of(report: Report, fmt: str, ws: Path) -> str:
+    text, problems = render_text(report, fmt, dirs(ws))  # type: ignore[arg-type]
+    assert problems == [] and text is not None
+    return text
+
+
+def docx_doc(report: Report, ws: Path, when: date | None = None):  # type: ignore[no-untyped-def]
+    import docx
+
+    data, problems = render_docx(report, dirs(ws), when=when)
+    assert problems == [] and data is not None
+    return docx.Document(io.BytesIO(data)), data
+
+
+def xlsx_book(report: Report):  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    return openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))
+
+
+# --- Markdown ---
+
+
+def test_markdown_keeps_the_hostile_text_and_the_table_intact(ws: Path) -> None:
+    md = text_of(make(ws), "md", ws)
+    assert HOSTILE in md
+    line = next(ln for ln in md.splitlines() if ln.startswith("| 1.1.2 |"))
+    # the "|" and the line break of the explanation do not break the table row
+    assert "dòng hai \\| cột" in line and "<br>" in line
+    cells = re.split(r"(?<!\\)\|", line)
+    header = next(ln for ln in md.splitlines() if ln.startswith("| Mã |"))
+    assert len(cells) == len(header.split("|"))
+
+
+def test_markdown_total_and_sections(ws: Path) -> None:
+    md = text_of(make(ws), "md", ws)
+    assert "**Tổng điểm tự đánh giá: 4** trên tổng số 7 điểm (57,14%)." in md
+    for heading in (
+        "## I. KẾT QUẢ",
+        "## II. GIẢI TRÌNH",
+        "## III. KHÓ KHĂN",
+        "## PHỤ LỤC",
+        "### Phụ lục 1.",
+        "### Phụ lục 2.",
+        "### Phụ lục 3.",
+        "### Phụ lục 4.",
+    ):
+        assert heading in md
+
+
+def test_markdown_and_html_are_byte_identical_across_runs(ws: Path) -> None:
+    for fmt in ("md", "html"):
+        first = text_of(make(ws, when=date(2020, 1, 18)), fmt, ws)
+        second = text_of(make(ws, when=date(2020, 1, 18)), fmt, ws)
+        assert first.encode() == second.encode()
+
+
+def test_no_generation_date_unless_given(ws: Path) -> None:
+    plain = text_of(make(ws), "md", ws)
+    dated = text_of(make(ws, when=date(2020, 1, 18)), "md", ws)
+    assert "Ngày lập báo cáo" not in plain and "18/01/2020" not in plain
+    assert "*Ngày lập báo cáo: 18/01/2020*" in dated
+
+
+def test_markdown_draft_banner(ws: Path) -> None:
+    md = text_of(make(ws, draft=True), "md", ws)
+    assert md.startswith("> **DỰ THẢO**")
+    assert md.rstrip().endswith("không dùng để ký, gửi.")
+    assert "DỰ THẢO" not in text_of(make(ws), "md", ws)
+
+
+def test_english_markdown(ws: Path) -> None:
+    md = text_of(make(ws, lang="en"), "md", ws)
+    assert "**Self-assessed total: 4** out of 7 points (57.14%)." in md
+    assert "## II. EXPLANATIONS" in md
+
+
+# --- HTML ---
+
+
+def test_html_escapes_everything_and_round_trips(ws: Path) -> None:
+    page = text_of(make(ws), "html", ws)
+    assert HOSTILE not in page  # raw < > would be markup
+    row = re.search(r'<tr class="level-3 scored" id="item-1.1.2">(.*?)</tr>', page, re.S)
+    assert row is not None
+    cell = re.findall(r'<td class="text">(.*?)</td>', row.group(1), re.S)[-1]
+    assert "<" not in cell and html.unescape(cell) == HOSTILE_MULTILINE
+    assert "<script" not in page.lower()
+    # no external resource of any kind
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "@import" not in page and "url(" not in page
+
+
+def test_html_has_a4_print_css_and_an_svg_chart_per_area(ws: Path) -> None:
+    page = text_of(make(ws), "html", ws)
+    assert "@page { size: A4;" in page
+    report = make(ws)
+    assert page.count("<svg") == 1 + len(report.areas)
+    assert "<figcaption>1. Lĩnh vực một</figcaption>" in page
+
+
+def test_html_draft_watermark_and_banner(ws: Path) -> None:
+    page = text_of(make(ws, draft=True), "html", ws)
+    assert '<div class="watermark" aria-hidden="true">DỰ THẢO</div>' in page
+    assert '<div class="draft-banner" role="note">DỰ THẢO' in page
+    assert "position: fixed" in page  # the watermark repeats on every printed page
+    assert 'watermark"' not in text_of(make(ws), "html", ws)
+
+
+# --- Word ---
+
+
+def _all_docx_text(doc) -> str:  # type: ignore[no-untyped-def]
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
+def test_docx_totals_and_hostile_text(ws: Path) -> None:
+    doc, _ = docx_doc(make(ws), ws)
+    summary = next(t for t in doc.tables if t.rows[0].cells[0].text == "Mã" and len(t.columns) == 8)
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in summary.rows}
+    assert rows["1.1.2"][7] == HOSTILE_MULTILINE
+    total = [c.text for c in summary.rows[-1].cells]
+    assert total[1] == "Tổng điểm tự đánh giá" and total[3] == "7" and total[4] == "4"
+    assert rows["2"][4] == "2" and rows["1.2"][4] == "Bộ Nội vụ đánh giá"
+    assert "Tổng điểm tự đánh giá: 4 trên tổng số 7 điểm (57,14%)." in _all_docx_text(doc)
+    assert "{{" not in _all_docx_text(doc).replace(HOSTILE_MULTILINE, "")
+
+
+def test_docx_draft_mark_in_every_header(ws: Path) -> None:
+    doc, _ = docx_doc(make(ws, draft=True), ws)
+    for section in doc.sections:
+        assert "DỰ THẢO" in section.header.paragraphs[0].text
+    final, _ = docx_doc(make(ws), ws)
+    assert all("DỰ THẢO" not in s.header.paragraphs[0].text for s in final.sections)
+
+
+def test_docx_is_stable_and_has_fixed_properties(ws: Path) -> None:
+    doc, first = docx_doc(make(ws, when=date(2020, 1, 18)), ws, when=date(2020, 1, 18))
+    _, second = docx_doc(make(ws, when=date(2020, 1, 18)), ws, when=date(2020, 1, 18))
+    assert first == second
+    assert doc.core_properties.created.date() == date(2020, 1, 18)
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        assert {i.date_time for i in z.infolist()} == {(2020, 1, 18, 0, 0, 0)}
+    undated, _ = docx_doc(make(ws), ws)
+    assert undated.core_properties.created.year == 2000
+
+
+# --- Excel ---
+
+
+def test_xlsx_ids_text_numbers_numbers_and_no_formula(ws: Path) -> None:
+    book = xlsx_book(make(ws))
+    sheet = book["Tổng hợp"]
+    rows = {r[0].value: r for r in sheet.iter_rows() if isinstance(r[0].value, str)}
+    leaf = rows["1.1.2"]
+    assert leaf[0].data_type == "s" and leaf[0].value == "1.1.2"
+    assert leaf[4].value == 1 and leaf[4].data_type == "n"
+    assert leaf[8].value == HOSTILE_MULTILINE and leaf[8].data_type == "s"
+    total = next(r for r in sheet.iter_rows() if r[1].value == "Tổng điểm tự đánh giá")
+    assert total[3].value == 7 and total[4].value == 4
+    assert abs(total[5].value - 4 / 7) < 1e-9 and total[5].number_format == "0.00%"
+    # subtotal rows are bold
+    assert rows["1"][4].font.b and rows["1"][4].value == 2
+    for ws_ in book.worksheets:
+        for row in ws_.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws_.title, cell.coordinate, cell.value)
+
+
+def test_xlsx_has_a_sheet_per_agency_with_its_total(ws: Path) -> None:
+    book = xlsx_book(make(ws))
+    assert book.sheetnames == [
+        "Tổng hợp",
+        "Giải trình",
+        "Bị trừ điểm",
+        "Theo cơ quan",
+        "AAA",
+        "BBB",
+        "CCC",
+        "Kiểm tra",
+    ]
+    for code, score, maximum in (("AAA", 2, 3), ("BBB", 4, 4), ("CCC", 0, 2)):
+        total = next(
+            r for r in book[code].iter_rows() if r[1].value == "Tổng điểm tự chấm của cơ quan"
+        )
+        assert (total[4].value, total[3].value) == (score, maximum)
+
+
+def test_xlsx_draft_mark_on_every_sheet(ws: Path) -> None:
+    book = xlsx_book(make(ws, draft=True))
+    for sheet in book.worksheets:
+        assert "DỰ THẢO" in (sheet.oddHeader.center.text or ""), sheet.title
+        assert str(sheet["A1"].value).startswith("DỰ THẢO"), sheet.title
+    final = xlsx_book(make(ws))
+    assert all(not (s.oddHeader.center.text or "") for s in final.worksheets)
+
+
+def test_xlsx_is_stable(ws: Path) -> None:
+    assert render_xlsx(make(ws, when=date(2020, 1, 18)), when=date(2020, 1, 18)) == render_xlsx(
+        make(ws, when=date(2020, 1, 18)), when=date(2020, 1, 18)
+    )
+    book = xlsx_book(make(ws))
+    assert book.properties.created is not None and book.properties.created.year == 2000
+
+
+def test_agency_formats(ws: Path) -> None:
+    report = make(ws, agency="CCC")
+    md = text_of(report, "md", ws)
+    assert "**Tổng điểm tự chấm của cơ quan: 0** trên tổng số 2 điểm (0,00%)." in md
+    assert "## III. CÁC TIÊU CHÍ PHỐI HỢP" in md and "## III. KHÓ KHĂN" not in md
+    doc, _ = docx_doc(report, ws)
+    assert "SỞ C" in doc.tables[0].rows[0].cells[0].text
+    book = xlsx_book(report)
+    assert book.sheetnames == ["Tổng hợp", "Giải trình", "Phối hợp", "Bị trừ điểm", "Kiểm tra"]
+    total = next(
+        r for r in book["Tổng hợp"].iter_rows() if r[1].value == "Tổng điểm tự chấm của cơ quan"
+    )
+    assert total[4].value == 0 and total[3].value == 2
+    assert Decimal(0) == report.total.score
