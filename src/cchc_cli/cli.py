@@ -24,9 +24,8 @@ from cchc_cli.clikit import (
 )
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from datetime import date
+    from pathlib import Path
 
     from cchc_cli.diagnostics import Diagnostic
     from cchc_cli.workspace import Workspace
@@ -47,7 +46,9 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     ctx.exit(0)
 
 
-@click.group(cls=I18nGroup, help="help.cli", context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=I18nGroup, help="help.cli", context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
               help="help.opt.version", cls=I18nOption)
 @common_options
@@ -80,9 +81,9 @@ def show_diagnostics(
 
 def open_workspaces(fmt: str = "text") -> list[Workspace]:
     """The workspace(s) named by -C (or found from the current folder). Exit 2 if unusable."""
-    from cchc_cli.workspace import WorkspaceError, open_workspace
-
     from pathlib import Path
+
+    from cchc_cli.workspace import WorkspaceError, open_workspace
 
     given: list[str | None] = list(settings().workspaces) or [None]
     found: list[Workspace] = []

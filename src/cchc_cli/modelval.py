@@ -122,14 +122,16 @@ def _field_names(model: type[BaseModel] | None) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+def _is_tag(part: Any) -> bool:
     # Union branches and function validators add tags such as 'function-after[...]' or a
     # class name to the location; they are not part of the user's document.
-    return tuple(
-        p
-        for p in loc
-        if not (isinstance(p, str) and (("[" in p and p.endswith("]")) or p.startswith("function-")))
+    return isinstance(part, str) and (
+        ("[" in part and part.endswith("]")) or part.startswith("function-")
     )
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(p for p in loc if not _is_tag(p))
 
 
 def validate_doc(
