@@ -102,7 +102,8 @@ def open_workspace_one(fmt: str = "text") -> Workspace:
     return open_workspaces(fmt)[0]
 
 
-def parse_today(value: str | None) -> date | None:
+def parse_date_option(value: str | None, option: str = "--today") -> date | None:
+    """A YYYY-MM-DD option value (None when not given); a bad date is a usage error (exit 2)."""
     if value is None:
         return None
     from datetime import date
@@ -110,7 +111,7 @@ def parse_today(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(value, param_hint="--today") from None
+        raise click.BadParameter(value, param_hint=option) from None
 
 
 today_option = click.option("--today", "today", metavar="YYYY-MM-DD", default=None,
@@ -126,7 +127,7 @@ strict_option = click.option("--strict", is_flag=True, help="help.opt.strict", c
 def validate_cmd(fmt: str, strict: bool, today: str | None) -> None:
     from cchc_cli.engine import check_workspace
 
-    when = parse_today(today)
+    when = parse_date_option(today)
     all_diagnostics: list[Any] = []
     texts: dict[str, str] = {}
     workspaces = open_workspaces(fmt)
@@ -533,7 +534,7 @@ def status_cmd(fmt: str, strict: bool, today: str | None) -> None:
     from cchc_cli.status import build_status, render_status, status_payload
 
     ws = open_workspace_one(fmt)
-    when = parse_today(today) or _date.today()
+    when = parse_date_option(today) or _date.today()
     result = check_workspace(ws, today=when)
     if result.merged is None or result.plan is None:
         sys.exit(show_diagnostics(result.diagnostics, strict=strict, root=ws.root,
@@ -558,7 +559,7 @@ def merged_cmd(fmt: str, strict: bool, today: str | None) -> None:
     from cchc_cli.status import merged_payload, render_merged
 
     ws = open_workspace_one(fmt)
-    result = check_workspace(ws, today=parse_today(today))
+    result = check_workspace(ws, today=parse_date_option(today))
     if result.merged is None or result.plan is None:
         sys.exit(show_diagnostics(result.diagnostics, strict=strict, root=ws.root,
                                   texts=result.texts) or 1)
@@ -571,17 +572,6 @@ def merged_cmd(fmt: str, strict: bool, today: str | None) -> None:
 
 
 # --- report (helper "report") -----------------------------------------------------------------
-
-
-def _parse_date_option(value: str | None, option: str) -> date | None:
-    from datetime import date as date_type
-
-    if value is None:
-        return None
-    try:
-        return date_type.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(value, param_hint=option) from None
 
 
 def _shown_path(path: Path) -> str:
@@ -616,8 +606,8 @@ def report_cmd(fmt: str, out: str | None, agency: str | None, draft: bool, date_
     from cchc_cli.i18n import tr
     from cchc_cli.report.run import FORMATS, make_report
 
-    when = _parse_date_option(date_arg, "--date")
-    today_value = parse_today(today)
+    when = parse_date_option(date_arg, "--date")
+    today_value = parse_date_option(today)
     ws = open_workspace_one()
     formats = FORMATS if fmt == "all" else tuple(f for f in FORMATS if f == fmt)
     lang = settings().lang
