@@ -152,8 +152,11 @@ def _default(value: Any) -> Any:
     from decimal import Decimal
 
     if isinstance(value, Decimal):
-        # Points have few significant digits (< 15), so the shortest float repr that JSON
-        # writes is exactly the decimal text (0.375 -> 0.375, 52.9 -> 52.9).
+        # Whole numbers are written as integers (65, not 65.0). Other points have few
+        # significant digits (< 15), so the shortest float repr that JSON writes is exactly
+        # the decimal text (0.375 -> 0.375, 52.9 -> 52.9).
+        if value == value.to_integral_value():
+            return int(value)
         return float(value)
     if isinstance(value, date):
         return value.isoformat()
