@@ -70,3 +70,11 @@ def test_never_shows_pydantic_text() -> None:
     for _, _, _, message in check("agency: [1]\nyear: soon\nitems: 3\n"):
         assert "input_value" not in message and "pydantic" not in message.lower()
         assert "Input should" not in message
+
+
+def test_user_key_with_brackets_is_located_not_dropped() -> None:
+    doc, _ = parse_text("agency: A\nyear: 2019\nfoo[/bold]: 1\n", "s.yaml", Path("s.yaml"), b"")
+    assert doc is not None
+    _, diags = validate_doc(doc, File)
+    assert [(d.code, d.line, d.column) for d in diags] == [("CCHC121", 3, 1)]
+    assert "foo[/bold]" in tr(diags[0].message, "en")

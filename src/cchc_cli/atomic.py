@@ -3,6 +3,11 @@
 Nothing half-written is ever left: on any failure the temp file is removed and the previous
 version of the target (if any) is untouched. A target locked by Word/Excel on Windows raises
 :class:`OutputLocked` so the command can say "close the file and run again".
+
+A process killed in the middle of a write (power cut, SIGKILL) cannot remove its temp file; the
+target itself is still the complete previous version. Such a leftover (``.NAME.xxxx.tmp``, a
+hidden file) is removed by the next write of the same target once it is :data:`STALE_SECONDS`
+old (a younger one may belong to another cchc still writing).
 """
 
 from __future__ import annotations
@@ -10,7 +15,12 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
+from collections.abc import Mapping
 from pathlib import Path
+
+#: age after which a leftover temp file of a target is treated as abandoned
+STALE_SECONDS = 600
 
 
 class OutputLocked(OSError):
@@ -21,9 +31,25 @@ class OutputError(OSError):
     """The output could not be written (read-only folder, disk full, ...)."""
 
 
-def write_bytes(target: Path, data: bytes) -> None:
-    target = Path(target)
+def remove_stale_temps(target: Path, *, older_than: float = STALE_SECONDS) -> None:
+    """Delete abandoned temp files of ``target`` (left by a killed process)."""
+    prefix = f".{target.name}."
+    try:
+        entries = list(target.parent.iterdir())
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+            with contextlib.suppress(OSError):
+                if now - entry.stat().st_mtime > older_than:
+                    entry.unlink()
+
+
+def _stage(target: Path, data: bytes) -> Path:
+    """Write ``data`` to a synced temp file beside ``target``; return the temp file."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(target)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     tmp = Path(tmp_name)
     try:
@@ -31,15 +57,49 @@ def write_bytes(target: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        try:
-            os.replace(tmp, target)
-        except PermissionError as exc:
-            if os.name == "nt":
-                raise OutputLocked(exc.errno, str(target)) from exc
-            raise
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        raise
+    return tmp
+
+
+def _replace(tmp: Path, target: Path) -> None:
+    try:
+        os.replace(tmp, target)
+    except PermissionError as exc:
+        if os.name == "nt":
+            raise OutputLocked(exc.errno, str(target)) from exc
+        raise
+
+
+def write_bytes(target: Path, data: bytes) -> None:
+    target = Path(target)
+    tmp = _stage(target, data)
+    try:
+        _replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def write_many(files: Mapping[Path, bytes]) -> None:
+    """Write several files together: every temp file is written and synced first, and only
+    when all of them are on disk are they renamed into place. A full disk or a read-only
+    folder therefore leaves every previous target untouched (not some old, some new)."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, data in files.items():
+            staged.append((_stage(Path(target), data), Path(target)))
+        while staged:
+            tmp, target = staged[0]
+            _replace(tmp, target)
+            staged.pop(0)
+    except BaseException:
+        for tmp, _ in staged:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
         raise
 
 

@@ -66,7 +66,13 @@ def show_diagnostics(
     to_stdout_json: bool = True,
 ) -> int:
     """Render diagnostics (text on stderr, or JSON on stdout) and return the exit code."""
-    from cchc_cli.render import SourceLines, diagnostics_payload, dumps, make_console, render_text
+    from cchc_cli.render import (
+        SourceLines,
+        diagnostics_console,
+        diagnostics_payload,
+        dumps,
+        render_text,
+    )
 
     lang = settings().lang
     code = exit_code(list(diagnostics), strict)
@@ -74,18 +80,24 @@ def show_diagnostics(
         if to_stdout_json:
             click.echo(dumps(diagnostics_payload(diagnostics, lang, ok=code == 0)), nl=False)
     else:
-        console = make_console(sys.stderr)
+        console = diagnostics_console(sys.stderr)
         render_text(diagnostics, console, lang, SourceLines(root, texts), strict=strict)
     return code
 
 
-def open_workspaces(fmt: str = "text") -> list[Workspace]:
-    """The workspace(s) named by -C (or found from the current folder). Exit 2 if unusable."""
+def open_workspaces(fmt: str = "text", *, expand: bool = False) -> list[Workspace]:
+    """The workspace(s) named by -C (or found from the current folder). Exit 2 if unusable.
+
+    With ``expand``, a -C folder that has no cchc.yaml but whose sub-folders do stands for
+    all of them (a Ministry's folder of provinces), in name order.
+    """
     from pathlib import Path
 
-    from cchc_cli.workspace import WorkspaceError, open_workspace
+    from cchc_cli.workspace import CONFIG_NAME, WorkspaceError, open_workspace
 
     given: list[str | None] = list(settings().workspaces) or [None]
+    if expand:
+        given = [sub for g in given for sub in _workspace_folders(g, CONFIG_NAME)]
     found: list[Workspace] = []
     for explicit in given:
         try:
@@ -96,6 +108,19 @@ def open_workspaces(fmt: str = "text") -> list[Workspace]:
             show_diagnostics(exc.diagnostics, fmt=fmt, root=root, texts=texts)
             raise click.exceptions.Exit(EXIT_CONFIG) from None
     return found
+
+
+def _workspace_folders(given: str | None, config_name: str) -> list[str | None]:
+    """``given`` itself, or its sub-folders holding cchc.yaml when it holds none itself."""
+    from pathlib import Path
+
+    try:
+        if given is None or (Path(given) / config_name).is_file() or not Path(given).is_dir():
+            return [given]
+        subs = sorted(p for p in Path(given).iterdir() if (p / config_name).is_file())
+    except (OSError, ValueError):  # unreadable or impossible name: open_workspace explains
+        return [given]
+    return [str(p) for p in subs] or [given]
 
 
 def open_workspace_one(fmt: str = "text") -> Workspace:
@@ -125,21 +150,22 @@ strict_option = click.option("--strict", is_flag=True, help="help.opt.strict", c
 @today_option
 @common_options
 def validate_cmd(fmt: str, strict: bool, today: str | None) -> None:
-    from cchc_cli.engine import check_workspace
+    from cchc_cli.engine import check_workspace, shared_criteria
 
     when = parse_date_option(today)
     all_diagnostics: list[Any] = []
     texts: dict[str, str] = {}
-    workspaces = open_workspaces(fmt)
+    workspaces = open_workspaces(fmt, expand=True)
     root = workspaces[0].root if len(workspaces) == 1 else None
-    for ws in workspaces:
-        result = check_workspace(ws, today=when)
-        if len(workspaces) > 1:
-            result.diagnostics = [_prefix(d, ws) for d in result.diagnostics]
-            texts.update({_prefixed_rel(ws, rel): t for rel, t in result.texts.items()})
-        else:
-            texts.update(result.texts)
-        all_diagnostics.extend(result.diagnostics)
+    with shared_criteria():
+        for ws in workspaces:
+            result = check_workspace(ws, today=when)
+            if len(workspaces) > 1:
+                result.diagnostics = [_prefix(d, ws) for d in result.diagnostics]
+                texts.update({_prefixed_rel(ws, rel): t for rel, t in result.texts.items()})
+            else:
+                texts.update(result.texts)
+            all_diagnostics.extend(result.diagnostics)
     code = show_diagnostics(all_diagnostics, fmt=fmt, strict=strict, root=root, texts=texts)
     sys.exit(code) if code else None
 
@@ -390,6 +416,8 @@ def criteria_import_cmd(table_arg: str, out_arg: str, force: bool, like_arg: str
         sys.exit(show_diagnostics([error("CCHC238", Location(out.as_posix()), out=out.as_posix(),
                                          message=Msg("criteria.import.locked",
                                                      {"out": out.as_posix()}))]))
+    except OSError as exc:  # read-only folder, full disk: nothing was written
+        _write_failed(out, exc)
     assert result.tree is not None
     click.echo(tr("criteria.import.done", lang, out=out.as_posix(), table=table.as_posix(),
                   status=status, **ci.summary(result.tree)))

@@ -239,9 +239,9 @@ class I18nGroup(_I18nMixin, click.Group):
 
 
 def _show_plain(diagnostics: list[Diagnostic], ctx: click.Context) -> None:
-    from cchc_cli.render import SourceLines, make_console, render_text
+    from cchc_cli.render import SourceLines, diagnostics_console, render_text
 
-    console = make_console(sys.stderr)
+    console = diagnostics_console(sys.stderr)
     render_text(diagnostics, console, settings(ctx).lang, SourceLines(None), show_summary=False)
 
 

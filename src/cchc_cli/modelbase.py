@@ -34,8 +34,16 @@ class VersionedFile(StrictModel):
         return value
 
 
+#: no cchc number (points, maxima, levels, measured values) has more whole digits than this;
+#: larger ones (``1e400``, ``99999999999999999999``) are typing mistakes, and exponents far
+#: beyond it would overflow decimal arithmetic (``1e999999999``)
+MAX_WHOLE_DIGITS = 15
+
+
 def finite(value: D) -> D:
-    """Reject NaN and infinities (``.nan``/``.inf`` in YAML, ``1e400`` overflow)."""
+    """Reject NaN, infinities (``.nan``/``.inf`` in YAML) and absurdly large numbers."""
     if value is not None and not value.is_finite():
         raise PydanticCustomError("cchc.reason.finite", "", {})
+    if value is not None and value and value.adjusted() >= MAX_WHOLE_DIGITS:
+        raise PydanticCustomError("cchc.reason.number_digits", "", {})
     return value

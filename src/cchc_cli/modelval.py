@@ -122,12 +122,23 @@ def _field_names(model: type[BaseModel] | None) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
+_TAG_PREFIXES = (
+    "function-",
+    "tagged-union[",
+    "lax-or-strict[",
+    "json-or-python[",
+    "is-instance[",
+    "union[",
+    "chain[",
+    "nullable[",
+)
+
+
 def _is_tag(part: Any) -> bool:
-    # Union branches and function validators add tags such as 'function-after[...]' or a
-    # class name to the location; they are not part of the user's document.
-    return isinstance(part, str) and (
-        ("[" in part and part.endswith("]")) or part.startswith("function-")
-    )
+    # Union branches and wrapped validators add tags such as 'function-after[...]' to the
+    # location; they are not part of the user's document. A user's own key may contain
+    # brackets (`format[/bold]`), so only pydantic's own tag shapes are dropped.
+    return isinstance(part, str) and part.startswith(_TAG_PREFIXES)
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -165,7 +176,7 @@ def errors_to_diagnostics(
         elif etype == "extra_forbidden":
             parent_model = _model_at(model, loc[:-1])
             allowed = _field_names(parent_model)
-            guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+            guess = difflib.get_close_matches(str(loc[-1]) if loc else "", allowed, n=1, cutoff=0.6)
             hint = (
                 Msg("CCHC121.hint_guess", {"guess": guess[0], "allowed": allowed})
                 if guess

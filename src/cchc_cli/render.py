@@ -21,6 +21,64 @@ def make_console(file: TextIO, *, width: int | None = None) -> Any:
     return Console(file=file, highlight=False, soft_wrap=True, width=width, emoji=False)
 
 
+#: the control characters rich's ``Text`` removes (bell, backspace, VT, FF, CR)
+_STRIP_CONTROL = dict.fromkeys((7, 8, 11, 12, 13))
+
+
+class _PlainText:
+    """The part of ``rich.text.Text`` that :func:`render_text` uses, without rich."""
+
+    __slots__ = ("_parts",)
+
+    def __init__(self, text: str = "", style: str | None = None) -> None:
+        self._parts = [text.translate(_STRIP_CONTROL)]
+
+    def append(self, text: str, style: str | None = None) -> _PlainText:
+        self._parts.append(text.translate(_STRIP_CONTROL))
+        return self
+
+    @property
+    def plain(self) -> str:
+        return "".join(self._parts)
+
+
+class PlainConsole:
+    """Writes exactly what a rich console writes to a file or a pipe (no colour, no wrapping),
+    without importing rich's console machinery (a fifth of `cchc validate`'s start-up)."""
+
+    text_class = _PlainText
+
+    def __init__(self, file: TextIO) -> None:
+        self.file = file
+
+    def print(self, text: Any) -> None:
+        plain = text.plain
+        if "\t" in plain:  # rich expands tabs by cell width: leave that to rich
+            from rich.text import Text
+
+            make_console(self.file).print(Text(plain))
+            return
+        self.file.write(plain + "\n")
+        self.file.flush()
+
+
+def diagnostics_console(file: TextIO) -> Any:
+    """The console for :func:`render_text`: rich on a terminal (colours), else plain."""
+    import os
+
+    tty_compatible = os.environ.get("TTY_COMPATIBLE", "")
+    force_color = os.environ.get("FORCE_COLOR")
+    if tty_compatible == "1" or (tty_compatible != "0" and force_color):
+        return make_console(file)
+    if tty_compatible != "0" and force_color is None:
+        try:
+            if file.isatty():
+                return make_console(file)
+        except (AttributeError, ValueError):
+            pass
+    return PlainConsole(file)
+
+
 class SourceLines:
     """Lazily read file lines for context, decoding as leniently as possible."""
 
@@ -68,8 +126,7 @@ def render_text(
     strict: bool = False,
     show_summary: bool = True,
 ) -> None:
-    from rich.text import Text
-
+    Text = _text_class(console)
     ordered = sort_diagnostics(list(diagnostics))
     for d in ordered:
         line = Text()
@@ -101,9 +158,17 @@ def render_text(
         console.print(summary)
 
 
-def _print_context(console: Any, lines: list[str], line_no: int, column: int | None) -> None:
-    from rich.text import Text
+def _text_class(console: Any) -> Any:
+    text_class = getattr(console, "text_class", None)
+    if text_class is None:
+        from rich.text import Text
 
+        text_class = Text
+    return text_class
+
+
+def _print_context(console: Any, lines: list[str], line_no: int, column: int | None) -> None:
+    Text = _text_class(console)
     first = max(1, line_no - CONTEXT_LINES)
     last = min(len(lines), line_no + CONTEXT_LINES)
     width = len(str(last))

@@ -161,18 +161,23 @@ def evidence_path_problem(ws: Workspace, raw: str) -> str | None:
         return "scores.path.empty"
     if text.startswith("/") or _WIN_ABSOLUTE.match(text):
         return "scores.path.absolute"
+    if "\0" in text:  # no file can have that name (and the OS calls would raise)
+        return "scores.path.missing"
     target = evidence_base(ws) / text
     root = ws.root.resolve()
     try:
         resolved = target.resolve()
-    except (OSError, RuntimeError):
+    except (OSError, RuntimeError, ValueError):
         return "scores.path.outside"
     if resolved != root and root not in resolved.parents:
         return "scores.path.outside"
-    if not resolved.exists():
+    try:
+        if not resolved.exists():
+            return "scores.path.missing"
+        if not resolved.is_file():
+            return "scores.path.not_file"
+    except (OSError, ValueError):  # a name too long for the file system, …
         return "scores.path.missing"
-    if not resolved.is_file():
-        return "scores.path.not_file"
     return None
 
 
@@ -191,7 +196,8 @@ def declared_agency(path: Path, rel: str) -> str | None:
         agency = doc.data.get("agency") if isinstance(doc.data, dict) else None
         return agency if isinstance(agency, str) else None
     try:
-        raw = path.read_bytes()[:MAX_SCAN_BYTES]
+        with path.open("rb") as handle:  # bounded (a link to /dev/zero, a huge file)
+            raw = handle.read(MAX_SCAN_BYTES)
     except OSError:
         return None
     for encoding in ("utf-8", "utf-16"):

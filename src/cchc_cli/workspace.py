@@ -35,6 +35,8 @@ class WorkspaceConfig(VersionedFile):
     def _relative(cls, value: str | None) -> str | None:
         if value is None:
             return None
+        if any(ord(c) < 32 for c in value):  # "\0", "\n": no file system takes them
+            raise PydanticCustomError("cchc.reason.path_chars", "", {})
         posix = PurePosixPath(value.replace("\\", "/"))
         if posix.is_absolute() or (len(value) > 1 and value[1] == ":") or ".." in posix.parts:
             raise PydanticCustomError("cchc.reason.relative_path", "", {"value": value})
@@ -98,11 +100,19 @@ class Workspace:
         return self.doc.locate((field,))
 
 
+def _probe(path: Path, test: str) -> bool:
+    """``path.is_file()`` & co., False (not an exception) for names the OS refuses."""
+    try:
+        return bool(getattr(path, test)())
+    except (OSError, ValueError):  # a name too long for the file system, …
+        return False
+
+
 def find_root(start: Path) -> Path | None:
     """The nearest folder at or above ``start`` holding ``cchc.yaml``."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / CONFIG_NAME).is_file():
+        if _probe(folder / CONFIG_NAME, "is_file"):
             return folder
     return None
 
@@ -111,7 +121,7 @@ def open_workspace(explicit: Path | None, cwd: Path) -> Workspace:
     """Find and load the workspace, or raise :class:`WorkspaceError`."""
     if explicit is not None:
         root = explicit.resolve()
-        if not (root / CONFIG_NAME).is_file():
+        if not _probe(root / CONFIG_NAME, "is_file"):
             raise WorkspaceError([error("CCHC001", Location(), folder=str(explicit))])
     else:
         found = find_root(cwd)
@@ -131,15 +141,15 @@ def open_workspace(explicit: Path | None, cwd: Path) -> Workspace:
     missing: list[Diagnostic] = []
     for field in ("criteria", "assignments"):
         rel = getattr(config, field)
-        if not (root / rel).is_file():
+        if not _probe(root / rel, "is_file"):
             missing.append(error("CCHC002", doc.locate((field,)), field=field, path=rel))
-    if not ws.scores_dir.is_dir():
+    if not _probe(ws.scores_dir, "is_dir"):
         missing.append(
             error("CCHC002", doc.locate(("scores",)), field="scores", path=config.scores)
         )
     for field in ("notes", "templates", "evidence"):
         rel = getattr(config, field)
-        if rel is not None and not (root / rel).exists():
+        if rel is not None and not _probe(root / rel, "exists"):
             missing.append(error("CCHC002", doc.locate((field,)), field=field, path=rel))
     if missing:
         raise WorkspaceError(missing, doc)

@@ -79,6 +79,10 @@ class YamlDoc:
     data: Any
     sha256: str
     _lines: list[str] | None = field(default=None, repr=False)
+    #: id(mapping node) -> {key text: (key node, value node)}, built on first lookup
+    _keys: dict[int, dict[str, tuple[Node, Node]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def lines(self) -> list[str]:
@@ -102,14 +106,10 @@ class YamlDoc:
         for i, part in enumerate(loc):
             last = i == len(loc) - 1
             if isinstance(node, MappingNode):
-                found = None
-                for key_node, value_node in node.value:
-                    if isinstance(key_node, ScalarNode) and _key_text(key_node) == str(part):
-                        found = key_node if (key and last) else value_node
-                        break
-                if found is None:
+                pair = self._mapping_keys(node).get(str(part))
+                if pair is None:
                     return node, False
-                node = found
+                node = pair[0] if (key and last) else pair[1]
             elif isinstance(node, SequenceNode) and isinstance(part, int):
                 if not 0 <= part < len(node.value):
                     return node, False
@@ -121,6 +121,17 @@ class YamlDoc:
     def locate(self, loc: tuple[Any, ...], *, key: bool = False) -> Location:
         node, _ = self.node_at(loc, key=key)
         return self.at(node)
+
+    def _mapping_keys(self, node: MappingNode) -> dict[str, tuple[Node, Node]]:
+        """The mapping's scalar keys (first occurrence wins), indexed once per mapping."""
+        index = self._keys.get(id(node))
+        if index is None:
+            index = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode):
+                    index.setdefault(_key_text(key_node), (key_node, value_node))
+            self._keys[id(node)] = index
+        return index
 
 
 def _key_text(node: ScalarNode) -> str:
@@ -203,6 +214,44 @@ def _walk_limits(root: Node, rel: str, doc_at: Any) -> list[Diagnostic]:
             if id(child) not in size:
                 stack.append((child, False))
     return []
+
+
+def _plain_tree(root: Node) -> bool:
+    """Fast path: True when the document is within the size and depth limits and no mapping
+    can have a duplicate key (no merge keys, no complex keys, no repeated key text).
+
+    One cheap pass over the nodes; aliases are visited as often as they are expanded, so the
+    visit count is the expanded size and a "billion laughs" stops at the limit. When it says
+    False, the exact checks (:func:`_walk_limits`, :func:`_duplicate_keys`) run and report.
+    """
+    visits = 0
+    stack: list[tuple[Node, int]] = [(root, 1)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, level = pop()
+        visits += 1
+        if level > MAX_DEPTH or visits > MAX_EXPANDED_NODES:
+            return False
+        kind = node.__class__
+        if kind is MappingNode:
+            seen: set[str] = set()
+            below = level + 1
+            for key_node, value_node in node.value:
+                if key_node.__class__ is not ScalarNode or key_node.tag == MERGE_TAG:
+                    return False
+                text = key_node.value
+                if not text.isascii():
+                    text = unicodedata.normalize("NFC", text)
+                if text in seen:
+                    return False
+                seen.add(text)
+                push((key_node, below))
+                push((value_node, below))
+        elif kind is SequenceNode:
+            below = level + 1
+            for child in node.value:
+                push((child, below))
+    return True
 
 
 def _duplicate_keys(root: Node, doc_at: Any) -> list[Diagnostic]:
@@ -309,12 +358,13 @@ def parse_text(
             if root is None:
                 return None, [error("CCHC107", Location(rel, 1, 1))]
             doc.root = root
-            limits = _walk_limits(root, rel, doc.at)
-            if limits:
-                return None, limits
-            dups = _duplicate_keys(root, doc.at)
-            if dups:
-                return None, dups
+            if not _plain_tree(root):
+                limits = _walk_limits(root, rel, doc.at)
+                if limits:
+                    return None, limits
+                dups = _duplicate_keys(root, doc.at)
+                if dups:
+                    return None, dups
             doc.data = loader.construct_document(root)
         finally:
             loader.dispose()
@@ -333,13 +383,14 @@ def load_yaml(
         size = path.stat().st_size
         if size > max_bytes:
             return None, [error("CCHC106", Location(rel), size=size, limit=max_bytes)]
-        raw = path.read_bytes()
+        with path.open("rb") as handle:  # bounded: a link to /dev/zero must not eat memory
+            raw = handle.read(max_bytes + 1)
     except IsADirectoryError:
         return None, [error("CCHC109", Location(rel), reason="directory")]
     except OSError as exc:
         return None, [error("CCHC109", Location(rel), reason=exc.strerror or type(exc).__name__)]
     if len(raw) > max_bytes:
-        return None, [error("CCHC106", Location(rel), size=len(raw), limit=max_bytes)]
+        return None, [error("CCHC106", Location(rel), size=max(size, len(raw)), limit=max_bytes)]
     text, problems = decode(raw, rel)
     if text is None:
         return None, problems
