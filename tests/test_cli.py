@@ -228,3 +228,16 @@ def test_broken_pipe_is_quiet(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(engine, "check_workspace", pipe_closed)
     code, _, err = run("-C", str(ws), "validate")
     assert code == 1 and "Traceback" not in err and "internal" not in err.lower()
+
+
+def test_escape_sequences_in_user_text_never_reach_the_terminal(ws: Path) -> None:
+    path = ws / "scores" / "c.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("agency: CCC", 'agency: "\\e[2JCCC"'),
+        encoding="utf-8",
+    )
+    for env in ({"NO_COLOR": "1"}, {"FORCE_COLOR": "1"}):
+        code, _, err = run("-C", str(ws), "validate", env=env)
+        assert code == 1
+        assert "\\x1b[2JCCC" in err
+        assert "\x1b[2J" not in err

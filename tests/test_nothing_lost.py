@@ -242,11 +242,6 @@ def test_disk_full_on_third_file_leaves_no_partial_file(
     assert not temps(out)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "report/run.py writes the formats one by one: when the disk fills up on the third file the "
-    "first two are already replaced, so the older report survives only in part. "
-    "cchc_cli.atomic.write_many stages every file first and then renames them; "
-    "report.run.write should use it."))
 def test_disk_full_on_third_file_keeps_whole_old_report(
     with_old_report: tuple[Path, Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -349,8 +344,9 @@ def test_write_many_is_all_or_nothing(tmp_path: Path, monkeypatch: pytest.Monkey
     for path in targets:
         path.write_bytes(b"old")
     monkeypatch.setattr(os, "fsync", _fail_on_call(3))
-    with pytest.raises(OSError):
+    with pytest.raises(atomic.WriteFailed) as failed:
         atomic.write_many(targets)
+    assert failed.value.target == tmp_path / "f2.txt"
     monkeypatch.undo()
     assert all(p.read_bytes() == b"old" for p in targets)
     assert not temps(tmp_path)

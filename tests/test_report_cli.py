@@ -474,3 +474,20 @@ def test_department_report_not_blocked_by_another_departments_file(ws: Path) -> 
     assert "DỰ THẢO" not in md and "CCHC417" not in md
     code, _, err = run("-C", str(ws), "report", "--agency", "AAA", "--format", "md")
     assert code == 1 and "CCHC510" in err and "CCHC417" in err
+
+
+def test_notes_file_that_never_ends_is_a_diagnostic(tmp_path: Path) -> None:
+    """A `notes:` path pointing at a device (or a huge file) is refused, not read forever."""
+    import shutil
+
+    repo = Path(__file__).resolve().parents[1]
+    ws = tmp_path / "ws"
+    shutil.copytree(repo / "tests" / "cases" / "_base", ws)
+    (ws / "notes.md").symlink_to("/dev/zero")
+    cfg = ws / "cchc.yaml"
+    cfg.write_text(cfg.read_text(encoding="utf-8") + "notes: notes.md\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-C", str(ws), "report", "--format", "md", "--out",
+                                      str(tmp_path / "out"), "--date", "2020-01-10"])
+    assert result.exit_code == 1, result.output
+    assert "CCHC523" in result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

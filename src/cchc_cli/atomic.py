@@ -27,8 +27,13 @@ class OutputLocked(OSError):
     """The target is open in another program (Windows sharing violation)."""
 
 
-class OutputError(OSError):
-    """The output could not be written (read-only folder, disk full, ...)."""
+class WriteFailed(OSError):
+    """:func:`write_many` failed at ``target`` (``cause`` is the original error)."""
+
+    def __init__(self, target: Path, cause: OSError) -> None:
+        super().__init__(cause.errno, cause.strerror or str(cause))
+        self.target = target
+        self.cause = cause
 
 
 def remove_stale_temps(target: Path, *, older_than: float = STALE_SECONDS) -> None:
@@ -87,20 +92,33 @@ def write_bytes(target: Path, data: bytes) -> None:
 def write_many(files: Mapping[Path, bytes]) -> None:
     """Write several files together: every temp file is written and synced first, and only
     when all of them are on disk are they renamed into place. A full disk or a read-only
-    folder therefore leaves every previous target untouched (not some old, some new)."""
+    folder therefore leaves every previous target untouched (not some old, some new).
+
+    Raises :class:`WriteFailed` naming the target that failed. Only a rename can fail after
+    others succeeded (a target locked by another program on Windows).
+    """
     staged: list[tuple[Path, Path]] = []
+    current: Path | None = None
     try:
         for target, data in files.items():
-            staged.append((_stage(Path(target), data), Path(target)))
+            current = Path(target)
+            staged.append((_stage(current, data), current))
         while staged:
-            tmp, target = staged[0]
-            _replace(tmp, target)
+            tmp, current = staged[0]
+            _replace(tmp, current)
             staged.pop(0)
+    except OSError as exc:
+        _discard(staged)
+        raise WriteFailed(current or Path(), exc) from exc
     except BaseException:
-        for tmp, _ in staged:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+        _discard(staged)
         raise
+
+
+def _discard(staged: list[tuple[Path, Path]]) -> None:
+    for tmp, _ in staged:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 def write_text(target: Path, text: str) -> None:

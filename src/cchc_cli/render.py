@@ -117,6 +117,17 @@ def location_text(d: Diagnostic) -> str:
     return ":".join(parts)
 
 
+#: control characters shown as visible escapes: user text (a YAML "\\e[31m" in an explanation,
+#: a file name) must never drive the terminal. Tab and newline are kept.
+_VISIBLE_CONTROL = {
+    c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))
+}
+
+
+def safe_text(text: str) -> str:
+    return text.translate(_VISIBLE_CONTROL)
+
+
 def render_text(
     diagnostics: Iterable[Diagnostic],
     console: Any,
@@ -130,11 +141,11 @@ def render_text(
     ordered = sort_diagnostics(list(diagnostics))
     for d in ordered:
         line = Text()
-        line.append(location_text(d), style="bold")
+        line.append(safe_text(location_text(d)), style="bold")
         line.append(": ")
         line.append(tr(f"severity.{d.severity.value}", lang), style=_STYLES[d.severity])
         line.append(": ")
-        line.append(tr(d.message, lang))
+        line.append(safe_text(tr(d.message, lang)))
         line.append(f" [{d.code}]", style="dim")
         console.print(line)
         if d.file and d.line:
@@ -144,7 +155,7 @@ def render_text(
         if d.hint is not None:
             hint = Text("    ")
             hint.append(tr("hint.label", lang) + ": ", style="green")
-            hint.append(tr(d.hint, lang))
+            hint.append(safe_text(tr(d.hint, lang)))
             console.print(hint)
     if show_summary:
         c = counts(ordered)
@@ -174,7 +185,7 @@ def _print_context(console: Any, lines: list[str], line_no: int, column: int | N
     width = len(str(last))
     for n in range(first, last + 1):
         text = Text(f"  {n:>{width}} | ", style="dim")
-        text.append(lines[n - 1].replace("\t", "→"))
+        text.append(safe_text(lines[n - 1].replace("\t", "→")))
         console.print(text)
         if n == line_no and column is not None:
             caret = Text(f"  {'':>{width}} | ", style="dim")

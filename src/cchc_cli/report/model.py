@@ -11,8 +11,8 @@ evidence and explanations are that department's.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -222,6 +222,7 @@ class Notes:
     file: str
     text: str
     blocks: tuple[NoteBlock, ...]
+    sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -752,11 +753,16 @@ def _province_full(lang: str, province: str) -> str:
 def read_notes(path: Path, rel: str) -> tuple[Notes | None, list[Diagnostic]]:
     """The coordinator's notes file (section III): UTF-8 text, Markdown-ish."""
     from cchc_cli.diagnostics import Location, error
+    from cchc_cli.yamlio import MAX_FILE_BYTES
 
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:  # bounded: a notes "file" may be a device or huge
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return None, [error("CCHC523", Location(rel), error=exc.strerror or str(exc))]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [error("CCHC523", Location(rel), error=f"> {MAX_FILE_BYTES} bytes")]
+    digest = hashlib.sha256(raw).hexdigest()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -769,7 +775,7 @@ def read_notes(path: Path, rel: str) -> tuple[Notes | None, list[Diagnostic]]:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     # HTML comments are notes to the editor, not report text.
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL).strip("\n")
-    return Notes(file=rel, text=text, blocks=parse_notes(text)), []
+    return Notes(file=rel, text=text, blocks=parse_notes(text), sha256=digest), []
 
 
 def build_report(
@@ -853,12 +859,8 @@ def build_report(
         ):
             continue
         checksums[rel] = doc.sha256
-    if shown_notes is not None:
-        import hashlib
-
-        path = result.workspace.root / shown_notes.file
-        with contextlib.suppress(OSError):
-            checksums[shown_notes.file] = hashlib.sha256(path.read_bytes()).hexdigest()
+    if shown_notes is not None and shown_notes.sha256:
+        checksums[shown_notes.file] = shown_notes.sha256
     checksums.update(extra_checksums or {})
 
     agency_name = agency_summary.name if agency_summary is not None else ""

@@ -117,23 +117,21 @@ def render(
 def write(
     targets: dict[Format, Path], data: dict[Format, bytes], shown: dict[Format, str]
 ) -> tuple[list[Path], list[Diagnostic]]:
-    from cchc_cli.atomic import OutputLocked, write_bytes
+    """Write every format together (all or nothing): a failure on the last file still leaves
+    the whole previous report in place."""
+    from cchc_cli.atomic import OutputLocked, WriteFailed, write_many
 
-    written: list[Path] = []
-    problems: list[Diagnostic] = []
-    for fmt, path in targets.items():
-        try:
-            write_bytes(path, data[fmt])
-        except OutputLocked:
-            problems.append(error("CCHC520", Location(), path=shown[fmt]))
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            if exc.errno == errno.ENOSPC:
-                reason = f"{reason} (ENOSPC)"
-            problems.append(error("CCHC521", Location(), path=shown[fmt], error=reason))
-        else:
-            written.append(path)
-    return written, problems
+    try:
+        write_many({path: data[fmt] for fmt, path in targets.items()})
+    except WriteFailed as exc:
+        fmt = next((f for f, p in targets.items() if p == exc.target), next(iter(targets)))
+        if isinstance(exc.cause, OutputLocked):
+            return [], [error("CCHC520", Location(), path=shown[fmt])]
+        reason = exc.cause.strerror or str(exc.cause)
+        if exc.cause.errno == errno.ENOSPC:
+            reason = f"{reason} (ENOSPC)"
+        return [], [error("CCHC521", Location(), path=shown[fmt], error=reason)]
+    return list(targets.values()), []
 
 
 def make_report(
