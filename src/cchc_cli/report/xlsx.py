@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -21,6 +22,13 @@ from cchc_cli.report.model import Report, Row
 
 EPOCH = datetime(2000, 1, 1)
 _INVALID_SHEET = set("[]:*?/\\")
+
+
+@dataclass(frozen=True)
+class Pct:
+    """A percentage cell (0–100) for :meth:`_Book.values`."""
+
+    value: Decimal | None
 
 
 class _Book:
@@ -143,6 +151,19 @@ class _Book:
         else:
             ws.write_number(row, col, float(value), fmt or self.f_num)
 
+    def values(self, ws: Any, row: int, values: Sequence[object]) -> int:
+        """One plain table row, each cell written by its type: numbers as numbers, a
+        :class:`Pct` as a percentage, everything else as text (never a formula). Returns the
+        next row."""
+        for col, value in enumerate(values):
+            if isinstance(value, Pct):
+                self.pct(ws, row, col, value.value)
+            elif isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+                self.number(ws, row, col, value)
+            else:
+                self.text(ws, row, col, None if value is None else str(value))
+        return row + 1
+
     def pct(self, ws: Any, row: int, col: int, value: Decimal | None, fmt: Any = None) -> None:
         if value is None:
             ws.write_blank(row, col, None, fmt or self.f_pct)
@@ -249,13 +270,8 @@ def _summary_sheet(book: _Book) -> None:
             ws.write_string(row, col, text, book.f_head)
         row += 1
         for item in r.ministry_items:
-            book.text(ws, row, 0, item.id)
-            book.text(ws, row, 1, item.title)
-            book.number(ws, row, 2, item.max)
-            book.text(
-                ws, row, 3, L["method_sipas"] if item.method == "sipas" else L["method_survey"]
-            )
-            row += 1
+            method = L["method_sipas"] if item.method == "sipas" else L["method_survey"]
+            row = book.values(ws, row, [item.id, item.title, item.max, method])
         book.text(ws, row, 0, "", book.f_total)
         book.text(ws, row, 1, L["ministry_total"], book.f_total)
         book.number(ws, row, 2, r.total.ministry_max, book.f_total_num)
@@ -290,15 +306,20 @@ def _explanations_sheet(book: _Book) -> None:
     if not r.explanations:
         book.text(ws, row, 1, L["none_explanations"], book.f_plain)
     for item in r.explanations:
-        book.text(ws, row, 0, item.id)
-        book.text(ws, row, 1, item.title)
-        book.text(ws, row, 2, item.owners_text)
-        book.number(ws, row, 3, item.score)
-        book.number(ws, row, 4, item.max)
-        book.text(ws, row, 5, item.evidence_text)
-        book.text(ws, row, 6, item.explanation_text or L["no_explanation"])
-        book.text(ws, row, 7, _status_text(r, item))
-        row += 1
+        row = book.values(
+            ws,
+            row,
+            [
+                item.id,
+                item.title,
+                item.owners_text,
+                item.score,
+                item.max,
+                item.evidence_text,
+                item.explanation_text or L["no_explanation"],
+                _status_text(r, item),
+            ],
+        )
 
 
 def _lost_sheet(book: _Book) -> None:
@@ -322,15 +343,20 @@ def _lost_sheet(book: _Book) -> None:
     if not r.lost:
         book.text(ws, row, 2, L["none_lost"], book.f_plain)
     for n, item in enumerate(r.lost, start=1):
-        book.number(ws, row, 0, n)
-        book.text(ws, row, 1, item.id)
-        book.text(ws, row, 2, item.title)
-        book.number(ws, row, 3, item.max)
-        book.number(ws, row, 4, item.score)
-        book.number(ws, row, 5, item.lost)
-        book.text(ws, row, 6, item.owners_text)
-        book.text(ws, row, 7, item.explanation_text)
-        row += 1
+        row = book.values(
+            ws,
+            row,
+            [
+                n,
+                item.id,
+                item.title,
+                item.max,
+                item.score,
+                item.lost,
+                item.owners_text,
+                item.explanation_text,
+            ],
+        )
 
 
 def _agencies_sheet(book: _Book) -> None:
@@ -358,22 +384,28 @@ def _agencies_sheet(book: _Book) -> None:
         ],
     )
     for a in r.agencies:
-        book.text(ws, row, 0, a.code)
-        book.text(ws, row, 1, a.name + (f" — {L['coordinator_mark']}" if a.is_coordinator else ""))
-        book.number(ws, row, 2, a.items)
-        book.number(ws, row, 3, a.scored)
-        book.number(ws, row, 4, a.missing)
-        book.number(ws, row, 5, a.max)
-        book.number(ws, row, 6, a.score)
-        book.pct(ws, row, 7, a.percent)
-        book.number(ws, row, 8, a.lost)
-        book.number(ws, row, 9, a.cooperating)
-        book.text(ws, row, 10, a.file)
+        name = a.name + (f" — {L['coordinator_mark']}" if a.is_coordinator else "")
         status = {"submitted": L["file_submitted"], "draft": L["file_draft"]}.get(
             a.file_status, L["file_none"]
         )
-        book.text(ws, row, 11, status)
-        row += 1
+        row = book.values(
+            ws,
+            row,
+            [
+                a.code,
+                name,
+                a.items,
+                a.scored,
+                a.missing,
+                a.max,
+                a.score,
+                Pct(a.percent),
+                a.lost,
+                a.cooperating,
+                a.file,
+                status,
+            ],
+        )
 
 
 def _agency_sheets(book: _Book) -> None:
@@ -396,12 +428,9 @@ def _cooperation_sheet(book: _Book) -> None:
     if not r.cooperation:
         book.text(ws, row, 1, L["none_cooperation"], book.f_plain)
     for item in r.cooperation:
-        book.text(ws, row, 0, item.id)
-        book.text(ws, row, 1, item.title)
-        book.text(ws, row, 2, item.owners_text)
-        book.text(ws, row, 3, item.evidence_text)
-        book.text(ws, row, 4, item.comment_text)
-        row += 1
+        row = book.values(
+            ws, row, [item.id, item.title, item.owners_text, item.evidence_text, item.comment_text]
+        )
 
 
 def _checks_sheet(book: _Book) -> None:
@@ -416,11 +445,7 @@ def _checks_sheet(book: _Book) -> None:
             ws, row, [L["col_where"], L["col_message"], L["col_code"], L["col_severity"]]
         )
         for d in r.validation.items:
-            book.text(ws, row, 0, d.where)
-            book.text(ws, row, 1, d.message)
-            book.text(ws, row, 2, d.code)
-            book.text(ws, row, 3, d.severity_text)
-            row += 1
+            row = book.values(ws, row, [d.where, d.message, d.code, d.severity_text])
         row += 1
     book.text(ws, row, 0, L["appendix_checksums"], book.f_title)
     row += 1
@@ -428,9 +453,7 @@ def _checks_sheet(book: _Book) -> None:
         ws.write_string(row, col, text, book.f_head)
     row += 1
     for c in r.checksums:
-        book.text(ws, row, 0, c.file)
-        book.text(ws, row, 1, c.sha256)
-        row += 1
+        row = book.values(ws, row, [c.file, c.sha256])
 
 
 def render_xlsx(report: Report, *, when: date | None = None) -> bytes:
