@@ -16,7 +16,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -29,7 +29,7 @@ from cchc_cli.report.templates import format_date
 if TYPE_CHECKING:
     from cchc_cli.criteria import Methodology
     from cchc_cli.engine import CheckResult
-    from cchc_cli.merged import EvidenceItem, Merged, MergedLeaf, MergedNode
+    from cchc_cli.merged import EvidenceItem, Merged, MergedLeaf, MergedNode, PartScore
     from cchc_cli.plan import LeafOwnership, ResolvedPlan
 
 Mode = Literal["province", "agency"]
@@ -80,16 +80,6 @@ class NoteRef:
     text: str
 
 
-@dataclass(frozen=True)
-class PartRef:
-    agency: str
-    agency_name: str
-    domain: str | None
-    score: Decimal | None
-    measured: Decimal | None
-    explanation: str | None
-
-
 @dataclass
 class Row:
     """One line of the summary table: an area, a criterion or a sub-criterion."""
@@ -130,7 +120,7 @@ class Row:
     explanation_text: str = ""
     comments: tuple[NoteRef, ...] = ()
     comment_text: str = ""
-    parts: tuple[PartRef, ...] = ()
+    parts: tuple[PartScore, ...] = ()
     children: list[Row] = field(default_factory=list)
 
     @property
@@ -531,15 +521,7 @@ def _leaf_row(ctx: _Ctx, node: MergedNode, leaf: MergedLeaf, value: _LeafValue) 
     comments = _notes(ctx, value.comments)
     several = len({e.agency for e in explanations}) > 1 or leaf.ownership.is_split
     parts = tuple(
-        PartRef(
-            p.agency,
-            p.agency_name or ctx.name(p.agency),
-            p.domain,
-            p.score,
-            p.measured,
-            p.explanation,
-        )
-        for p in leaf.parts
+        p if p.agency_name else replace(p, agency_name=ctx.name(p.agency)) for p in leaf.parts
     )
     return Row(
         id=n.id,
