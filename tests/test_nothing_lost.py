@@ -368,3 +368,22 @@ def test_only_stale_temp_files_are_removed(tmp_path: Path) -> None:
     atomic.write_text(target, "xong\n")
     assert target.read_text(encoding="utf-8") == "xong\n"
     assert young.exists() and other.exists() and not old.exists()
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    """Outputs are readable like any file the user saves (umask applies), not mkstemp's 0600;
+    a replaced file keeps its own permissions."""
+    import stat
+
+    fresh = tmp_path / "fresh.txt"
+    old_umask = os.umask(0o022)
+    try:
+        atomic.write_bytes(fresh, b"x")
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+    kept = tmp_path / "kept.txt"
+    kept.write_bytes(b"old")
+    kept.chmod(0o640)
+    atomic.write_many({kept: b"new"})
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640 and kept.read_bytes() == b"new"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Mapping
@@ -51,10 +52,23 @@ def remove_stale_temps(target: Path, *, older_than: float = STALE_SECONDS) -> No
                     entry.unlink()
 
 
+def _final_mode(target: Path) -> int:
+    """The permissions the written file gets: those of the file it replaces, else what a plain
+    ``open()`` would give (0666 less the umask) — never mkstemp's private 0600, which would
+    hide a report from colleagues on a shared folder."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _stage(target: Path, data: bytes) -> Path:
     """Write ``data`` to a synced temp file beside ``target``; return the temp file."""
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(target)
+    mode = _final_mode(target)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     tmp = Path(tmp_name)
     try:
@@ -62,6 +76,8 @@ def _stage(target: Path, data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):  # best effort (e.g. some network shares)
+            os.chmod(tmp, mode)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
