@@ -144,6 +144,11 @@ def loop_table(
         for i, (text, align) in enumerate(total):
             cell_text(row.cells[i], text, bold=True, align=align)
             shade(row.cells[i], "EEF1F6")
+    # Word reads the cells' widths, LibreOffice the table grid: set both, and a fixed layout so
+    # neither re-balances the columns evenly.
+    table.autofit = False
+    for i, w in enumerate(widths):
+        table.columns[i].width = Cm(w)
     for r in table.rows:
         for i, w in enumerate(widths):
             r.cells[i].width = Cm(w)
