@@ -17,7 +17,7 @@ from cchc_cli.diagnostics import Diagnostic, Location
 from cchc_cli.ids import depth, natural_key
 from cchc_cli.modelbase import StrictModel, VersionedFile, finite
 from cchc_cli.modelval import validate_doc
-from cchc_cli.yamlio import YamlDoc, require_mapping
+from cchc_cli.yamlio import YamlDoc
 
 Method = Literal["self", "survey", "sipas"]
 SELF: Method = "self"
@@ -219,9 +219,6 @@ class CriteriaTree:
 
 def build_tree(doc: YamlDoc) -> tuple[CriteriaTree | None, list[Diagnostic]]:
     """Validate the file model and build the tree (no structural checks here)."""
-    problems = require_mapping(doc)
-    if problems:
-        return None, problems
     model, problems = validate_doc(doc, CriteriaFile)
     if model is None:
         return None, problems

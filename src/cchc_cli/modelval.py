@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from cchc_cli.diagnostics import Diagnostic, error
 from cchc_cli.i18n import Msg
-from cchc_cli.yamlio import YamlDoc
+from cchc_cli.yamlio import YamlDoc, require_mapping
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -148,7 +148,13 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
 def validate_doc(
     doc: YamlDoc, model: type[M], *, context: dict[str, Any] | None = None
 ) -> tuple[M | None, list[Diagnostic]]:
-    """Validate ``doc.data``; on failure return one diagnostic per pydantic error."""
+    """Validate ``doc.data``; on failure return one diagnostic per pydantic error.
+
+    Every cchc file is a mapping at the top level: anything else is CCHC108 before pydantic.
+    """
+    not_mapping = require_mapping(doc)
+    if not_mapping:
+        return None, not_mapping
     try:
         return model.model_validate(doc.data, context=context), []
     except ValidationError as exc:

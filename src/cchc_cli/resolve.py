@@ -36,7 +36,7 @@ from cchc_cli.plan import (
     ResolvedPlan,
     Rule,
 )
-from cchc_cli.yamlio import YamlDoc, require_mapping
+from cchc_cli.yamlio import YamlDoc
 
 MINISTRY_NAME = "Bộ Nội vụ"
 
@@ -403,9 +403,6 @@ def resolve_plan(doc: YamlDoc, tree: CriteriaTree) -> tuple[ResolvedPlan | None,
     Returns ``None`` only when the file model itself is invalid; otherwise a plan covering every
     leaf of the tree (leaves with errors have no owner or the first conflicting rule's owner).
     """
-    problems = require_mapping(doc)
-    if problems:
-        return None, problems
     plan, problems = validate_doc(doc, PlanFile)
     if plan is None:
         return None, problems

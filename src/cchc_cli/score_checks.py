@@ -23,7 +23,7 @@ from cchc_cli.modelval import validate_doc
 from cchc_cli.plan import LeafOwnership, ResolvedPlan
 from cchc_cli.scores import LoadedScores, ScoreEntry, ScoreFile
 from cchc_cli.workspace import Workspace
-from cchc_cli.yamlio import load_yaml, require_mapping
+from cchc_cli.yamlio import load_yaml
 
 #: What an agency does on one leaf. ``decision``: the coordinator's final score of a split
 #: leaf whose plan rule says ``combine: coordinator``.
@@ -225,10 +225,6 @@ def load_scores(ws: Workspace) -> tuple[list[LoadedScores], list[Diagnostic]]:
         rel = ws.rel(path)
         doc, found = load_yaml(path, rel)
         if doc is None:
-            problems.extend(found)
-            continue
-        found = require_mapping(doc)
-        if found:
             problems.extend(found)
             continue
         model, found = validate_doc(doc, ScoreFile)

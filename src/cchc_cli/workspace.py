@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 from cchc_cli.diagnostics import Diagnostic, Location, error
 from cchc_cli.modelbase import VersionedFile
 from cchc_cli.modelval import validate_doc
-from cchc_cli.yamlio import YamlDoc, load_yaml, require_mapping
+from cchc_cli.yamlio import YamlDoc, load_yaml
 
 CONFIG_NAME = "cchc.yaml"
 
@@ -131,9 +131,6 @@ def open_workspace(explicit: Path | None, cwd: Path) -> Workspace:
     doc, problems = load_yaml(root / CONFIG_NAME, CONFIG_NAME)
     if doc is None:
         raise WorkspaceError(problems)
-    mapping = require_mapping(doc)
-    if mapping:
-        raise WorkspaceError(mapping, doc)
     config, problems = validate_doc(doc, WorkspaceConfig)
     if config is None:
         raise WorkspaceError(problems, doc)
