@@ -28,15 +28,69 @@ CRITERIA = REPO / "criteria" / "2019.yaml"
 PLAN = REPO / "assignments" / "thai_nguyen_2019.yaml"
 
 PROVINCES = [
-    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre",
-    "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng",
-    "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
-    "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên",
-    "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai",
-    "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên",
-    "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La",
-    "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang",
-    "TP. Hồ Chí Minh", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+    "An Giang",
+    "Bà Rịa - Vũng Tàu",
+    "Bắc Giang",
+    "Bắc Kạn",
+    "Bạc Liêu",
+    "Bắc Ninh",
+    "Bến Tre",
+    "Bình Định",
+    "Bình Dương",
+    "Bình Phước",
+    "Bình Thuận",
+    "Cà Mau",
+    "Cần Thơ",
+    "Cao Bằng",
+    "Đà Nẵng",
+    "Đắk Lắk",
+    "Đắk Nông",
+    "Điện Biên",
+    "Đồng Nai",
+    "Đồng Tháp",
+    "Gia Lai",
+    "Hà Giang",
+    "Hà Nam",
+    "Hà Nội",
+    "Hà Tĩnh",
+    "Hải Dương",
+    "Hải Phòng",
+    "Hậu Giang",
+    "Hòa Bình",
+    "Hưng Yên",
+    "Khánh Hòa",
+    "Kiên Giang",
+    "Kon Tum",
+    "Lai Châu",
+    "Lâm Đồng",
+    "Lạng Sơn",
+    "Lào Cai",
+    "Long An",
+    "Nam Định",
+    "Nghệ An",
+    "Ninh Bình",
+    "Ninh Thuận",
+    "Phú Thọ",
+    "Phú Yên",
+    "Quảng Bình",
+    "Quảng Nam",
+    "Quảng Ngãi",
+    "Quảng Ninh",
+    "Quảng Trị",
+    "Sóc Trăng",
+    "Sơn La",
+    "Tây Ninh",
+    "Thái Bình",
+    "Thái Nguyên",
+    "Thanh Hóa",
+    "Thừa Thiên Huế",
+    "Tiền Giang",
+    "TP. Hồ Chí Minh",
+    "Trà Vinh",
+    "Tuyên Quang",
+    "Vĩnh Long",
+    "Vĩnh Phúc",
+    "Yên Bái",
 ]
 
 #: agencies a province may add, each taking over one criterion from a broader rule
@@ -102,8 +156,7 @@ def make_plan(index: int, province: str, rng: random.Random) -> tuple[str, dict[
             part["agency"] = codes[part["agency"]]
     for code, name, item in EXTRA_AGENCIES[: index % 3]:
         new = _code_variant(code, scheme, tag)
-        data["agencies"].append({"code": new, "name": f"{name} tỉnh {province}",
-                                 "role": "scoring"})
+        data["agencies"].append({"code": new, "name": f"{name} tỉnh {province}", "role": "scoring"})
         data["rules"].append({"lead": new, "items": [item], "source": "Kế hoạch của tỉnh"})
     return _dump(data), codes
 
@@ -113,12 +166,14 @@ def _evidence(rng: random.Random, code: str, n: int, submitted: date) -> list[di
     for k in range(n):
         day = date(2019, 1, 1) + timedelta(days=rng.randrange(0, 360))
         day = min(day, submitted - timedelta(days=1))
-        docs.append({
-            "number": f"{rng.randrange(1, 999)}/{rng.choice(['BC', 'KH', 'QĐ', 'CV'])}-{code}",
-            "date": day.isoformat(),
-            "issuer": rng.choice(["UBND tỉnh", f"Sở ({code})", "HĐND tỉnh"]),
-            "title": f"Văn bản kiểm chứng số {k + 1} — báo cáo kết quả thực hiện năm 2019",
-        })
+        docs.append(
+            {
+                "number": f"{rng.randrange(1, 999)}/{rng.choice(['BC', 'KH', 'QĐ', 'CV'])}-{code}",
+                "date": day.isoformat(),
+                "issuer": rng.choice(["UBND tỉnh", f"Sở ({code})", "HĐND tỉnh"]),
+                "title": f"Văn bản kiểm chứng số {k + 1} — báo cáo kết quả thực hiện năm 2019",
+            }
+        )
     return docs
 
 
@@ -135,15 +190,16 @@ def _score_entry(node: Any, rng: random.Random, code: str, submitted: date) -> d
         score = rng.choice(allowed) if allowed else node.max
         entry["score"] = str(score)
     if Decimal(entry["score"]) < node.max:
-        entry["explanation"] = ("Chưa đạt tối đa do một số nhiệm vụ chuyển sang năm sau; "
-                                "tài liệu kiểm chứng kèm theo.")
+        entry["explanation"] = (
+            "Chưa đạt tối đa do một số nhiệm vụ chuyển sang năm sau; tài liệu kiểm chứng kèm theo."
+        )
     entry["evidence"] = _evidence(rng, code, rng.choice([1, 1, 2]), submitted)
     return entry
 
 
 def make_scores(plan: Any, tree: Any, rng: random.Random, year: int) -> dict[str, str]:
     """One valid, submitted score file per scoring agency: file name -> text."""
-    from cchc_cli.score_checks import listed_items
+    from cchc_cli.scores.checks import listed_items
 
     files: dict[str, str] = {}
     for code in plan.scoring_agencies():
@@ -164,9 +220,17 @@ def make_scores(plan: Any, tree: Any, rng: random.Random, year: int) -> dict[str
                 items[leaf.item] = {"score": str(allowed[-1] if allowed else node.max)}
             else:
                 items[leaf.item] = _score_entry(node, rng, code, submitted)
-        header = (f"# Tệp chấm điểm sinh tự động cho benchmark ({code}).\n")
-        body = _dump({"format": 1, "agency": code, "year": year, "status": "submitted",
-                      "submitted": submitted.isoformat(), "items": items})
+        header = f"# Tệp chấm điểm sinh tự động cho benchmark ({code}).\n"
+        body = _dump(
+            {
+                "format": 1,
+                "agency": code,
+                "year": year,
+                "status": "submitted",
+                "submitted": submitted.isoformat(),
+                "items": items,
+            }
+        )
         files[f"{code.lower()}.yaml"] = header + body
     return files
 
@@ -183,9 +247,9 @@ def generate(
     dest: Path, provinces: int = 63, *, seed: int = 2019, check: bool = True
 ) -> list[Path]:
     """Write ``provinces`` workspaces under ``dest`` (which must not exist); return them."""
-    from cchc_cli.diagnostics import Severity
-    from cchc_cli.engine import check_workspace
-    from cchc_cli.workspace import open_workspace
+    from cchc_cli.core.diagnostics import Severity
+    from cchc_cli.core.workspace import open_workspace
+    from cchc_cli.pipeline import check_workspace
 
     rng = random.Random(seed)
     dest.mkdir(parents=True)
@@ -204,8 +268,7 @@ def generate(
         staged = check_workspace(ws, stages="plan")
         if staged.tree is None or staged.plan is None:
             raise RuntimeError(f"{folder.name}: generated plan does not resolve")
-        for name, text in make_scores(staged.plan, staged.tree, rng,
-                                      staged.plan.file.year).items():
+        for name, text in make_scores(staged.plan, staged.tree, rng, staged.plan.file.year).items():
             (folder / "scores" / name).write_text(text, encoding="utf-8")
         if check:
             result = check_workspace(ws, today=date(2020, 1, 19))
@@ -218,5 +281,9 @@ def generate(
 
 def input_files(folder: Path) -> list[Path]:
     """Every YAML file cchc reads in one workspace (for the floor script)."""
-    return [folder / "cchc.yaml", folder / "criteria" / "2019.yaml",
-            folder / "assignments" / "plan.yaml", *sorted((folder / "scores").glob("*.yaml"))]
+    return [
+        folder / "cchc.yaml",
+        folder / "criteria" / "2019.yaml",
+        folder / "assignments" / "plan.yaml",
+        *sorted((folder / "scores").glob("*.yaml")),
+    ]

@@ -1,6 +1,6 @@
 """Regenerate README's table of diagnostic codes from the catalogue (run after adding a code).
 
-    python scripts/gen_codes_table.py
+python scripts/gen_codes_table.py
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cchc_cli.i18n import catalogue
+from cchc_cli.core.i18n import catalogue
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 START, END = "<!-- section: codes -->", "<!-- /section: codes -->"

@@ -51,7 +51,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from cchc_cli.cli import cli
+from cchc_cli.cli.app import cli
 
 CASES = Path(__file__).parent / "cases"
 BASE = CASES / "_base"
@@ -186,8 +186,10 @@ def parse_text(output: str) -> list[Found]:
 
 
 def _args(spec: dict[str, Any], ws: Path, out: Path) -> list[str]:
-    return [str(a).replace("{out}", str(out)).replace("{ws}", str(ws))
-            for a in spec.get("args", ["validate"])]
+    return [
+        str(a).replace("{out}", str(out)).replace("{ws}", str(ws))
+        for a in spec.get("args", ["validate"])
+    ]
 
 
 def _matches(found: Found, exp: dict[str, Any]) -> bool:
@@ -224,7 +226,8 @@ def test_bad_input_case(case: Path, tmp_path: Path) -> None:
             found = parse_text(result.stderr)
         for exp in spec.get("expect", []):
             assert any(_matches(f, exp) for f in found), (
-                f"{case.name} ({lang}): expected {exp}, got {found}")
+                f"{case.name} ({lang}): expected {exp}, got {found}"
+            )
         for exp in spec.get("absent", []):
             assert not any(_matches(f, exp) for f in found), f"{case.name}: {exp} appeared"
         codes_by_lang[lang] = sorted((f.code, f.line or 0) for f in found)
@@ -233,7 +236,8 @@ def test_bad_input_case(case: Path, tmp_path: Path) -> None:
         # The same run as text through rich (colours forced): markup in user text, long
         # values and odd characters must print, with the same exit code and codes.
         result = CliRunner(env={"FORCE_COLOR": "1", "NO_COLOR": None}).invoke(
-            cli, ["-C", str(ws), *args])
+            cli, ["-C", str(ws), *args]
+        )
         assert "Traceback" not in result.output, result.output
         assert result.exit_code == spec["exit"], result.output
         for exp in spec.get("expect", []):
@@ -285,8 +289,9 @@ def test_report_refuses_bad_input(case: Path, tmp_path: Path) -> None:
         assert written == [".docx", ".html", ".md", ".xlsx"], written
     # A draft is made whenever the criteria and the plan can be read, marked on every page.
     draft = tmp_path / "draft.md"
-    result = CliRunner().invoke(cli, ["-C", str(ws), "report", "--draft", "--format", "md",
-                                      "--out", str(draft), *args[3:]])
+    result = CliRunner().invoke(
+        cli, ["-C", str(ws), "report", "--draft", "--format", "md", "--out", str(draft), *args[3:]]
+    )
     assert "Traceback" not in result.output, result.output
     assert result.exit_code in (0, 1, 2), result.output
     assert snapshot(ws) == before
@@ -303,8 +308,9 @@ def test_report_refuses_bad_input(case: Path, tmp_path: Path) -> None:
 
 def test_base_workspace_is_clean() -> None:
     """The base every case starts from validates with no errors and no warnings."""
-    result = CliRunner().invoke(cli, ["-C", str(BASE), "validate", "--format", "json", "--strict",
-                                      "--today", "2020-01-10"])
+    result = CliRunner().invoke(
+        cli, ["-C", str(BASE), "validate", "--format", "json", "--strict", "--today", "2020-01-10"]
+    )
     payload = json.loads(result.stdout)
     assert result.exit_code == 0, payload
     assert payload["counts"]["error"] == 0 and payload["counts"]["warning"] == 0
@@ -327,16 +333,24 @@ def test_corpus_size() -> None:
 # ------------------------------------------------------------- hostile but valid: printed as is
 
 HOSTILE_TEXT = CASES / "hostile-valid-markup-jinja-formula"
-PIECES = ["[/bold] [red]đỏ[/red]", "{{ 7*7 }}", "{% for x in y %}x{% endfor %}",
-          '=HYPERLINK("http://evil","bấm")', "<b>&amp;</b>", "@SUM(1+1)", "+cmd|' /C calc'!A0",
-          "-2+3"]
+PIECES = [
+    "[/bold] [red]đỏ[/red]",
+    "{{ 7*7 }}",
+    "{% for x in y %}x{% endfor %}",
+    '=HYPERLINK("http://evil","bấm")',
+    "<b>&amp;</b>",
+    "@SUM(1+1)",
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+]
 
 
 def _render_all(case: Path, tmp_path: Path) -> Path:
     ws, out = tmp_path / "ws", tmp_path / "out"
     build_workspace(case, ws)
-    result = CliRunner().invoke(cli, ["-C", str(ws), "report", "--format", "all", "--out",
-                                      str(out), "--date", "2020-01-19"])
+    result = CliRunner().invoke(
+        cli, ["-C", str(ws), "report", "--format", "all", "--out", str(out), "--date", "2020-01-19"]
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.suffix for p in out.iterdir()) == [".docx", ".html", ".md", ".xlsx"]
     return out
@@ -383,8 +397,7 @@ def test_hostile_text_is_printed_literally(tmp_path: Path) -> None:
         assert any(isinstance(c.value, str) and piece in c.value for c in cells), piece
 
     doc = Document(str(next(out.glob("*.docx"))))
-    words = "\n".join(cell.text for table in doc.tables for row in table.rows
-                      for cell in row.cells)
+    words = "\n".join(cell.text for table in doc.tables for row in table.rows for cell in row.cells)
     for piece in PIECES:
         assert piece in words, piece
 
@@ -429,12 +442,15 @@ def test_every_file_re_encoded_gives_the_same_result(variant: str, tmp_path: Pat
         path.write_bytes(_encode(path.read_text(encoding="utf-8"), ENCODINGS[variant]))
     results = {}
     for name, root in (("base", BASE), (variant, ws)):
-        checked = CliRunner().invoke(cli, ["-C", str(root), "validate", "--format", "json",
-                                           "--today", "2020-01-10"])
+        checked = CliRunner().invoke(
+            cli, ["-C", str(root), "validate", "--format", "json", "--today", "2020-01-10"]
+        )
         merged = CliRunner().invoke(cli, ["-C", str(root), "merged", "--format", "json"])
         assert checked.exit_code == merged.exit_code == 0, checked.output
-        codes = [(d["code"], d["file"], d["line"], d["message"])
-                 for d in json.loads(checked.stdout)["diagnostics"]]
+        codes = [
+            (d["code"], d["file"], d["line"], d["message"])
+            for d in json.loads(checked.stdout)["diagnostics"]
+        ]
         results[name] = (codes, json.loads(merged.stdout))
     assert results[variant] == results["base"]
 
@@ -448,7 +464,7 @@ def test_plain_text_output_matches_rich(
 ) -> None:
     """Without a terminal, diagnostics are written without rich (faster start-up); the text
     must be exactly what rich writes to a file or a pipe."""
-    from cchc_cli import render
+    from cchc_cli.cli import output as render
 
     ws, outside, out = tmp_path / "ws", tmp_path / "outside", tmp_path / "out"
     make_outside(outside)
@@ -464,8 +480,14 @@ def test_plain_text_output_matches_rich(
 
 # ------------------------------------------------- many workspaces in one run (the Ministry)
 
-FOLDER_CASES = ["crit-wrong-sum", "hostile-types-criteria", "core-cp1258", "score-above-max",
-                "hostile-valid-negative-zero", "plan-unknown-agency-code"]
+FOLDER_CASES = [
+    "crit-wrong-sum",
+    "hostile-types-criteria",
+    "core-cp1258",
+    "score-above-max",
+    "hostile-valid-negative-zero",
+    "plan-unknown-agency-code",
+]
 
 
 def test_folder_of_workspaces_matches_separate_runs(tmp_path: Path) -> None:
@@ -492,8 +514,10 @@ def test_folder_of_workspaces_matches_separate_runs(tmp_path: Path) -> None:
             expected.append((d["code"], file, d["line"], d["column"], d["message"]))
     together = CliRunner().invoke(cli, ["-C", str(folder), "validate", "--format", "json"])
     assert together.exit_code == worst == 1
-    found = [(d["code"], d["file"], d["line"], d["column"], d["message"])
-             for d in json.loads(together.stdout)["diagnostics"]]
+    found = [
+        (d["code"], d["file"], d["line"], d["column"], d["message"])
+        for d in json.loads(together.stdout)["diagnostics"]
+    ]
     assert sorted(found, key=str) == sorted(expected, key=str)
     text = CliRunner().invoke(cli, ["-C", str(folder), "validate"])
     assert text.exit_code == 1 and f"{names[1]}/criteria.yaml:" in text.stderr

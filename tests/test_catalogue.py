@@ -6,7 +6,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from cchc_cli.i18n import catalogue, placeholders
+from cchc_cli.core.i18n import catalogue, placeholders
 
 CODE = re.compile(r"^CCHC\d{3}$")
 

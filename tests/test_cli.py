@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from cchc_cli import __version__
-from cchc_cli.cli import cli
+from cchc_cli.cli.app import cli
 
 BASE = Path(__file__).parent / "cases" / "_base"
 
@@ -163,7 +163,7 @@ def test_strict_turns_warnings_into_exit_1(ws: Path) -> None:
 def test_internal_error_exits_3_without_traceback(
     ws: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import cchc_cli.engine as engine
+    import cchc_cli.pipeline as engine
 
     def boom(*_a: object, **_k: object) -> None:
         raise RuntimeError("kaboom")
@@ -220,7 +220,7 @@ def test_help_lists_every_command_with_translated_summary() -> None:
 
 
 def test_broken_pipe_is_quiet(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import cchc_cli.engine as engine
+    import cchc_cli.pipeline as engine
 
     def pipe_closed(*_a: object, **_k: object) -> None:
         raise BrokenPipeError

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from cchc_cli.criteria import CriteriaTree, build_tree
-from cchc_cli.criteria_checks import check_tree, figures, is_good_id, tree_counts
-from cchc_cli.diagnostics import Diagnostic, Severity
-from cchc_cli.i18n import tr
-from cchc_cli.yamlio import load_yaml, parse_text
+from cchc_cli.core.diagnostics import Diagnostic, Severity
+from cchc_cli.core.i18n import tr
+from cchc_cli.core.yamlio import load_yaml, parse_text
+from cchc_cli.criteria.checks import check_tree, figures, is_good_id, tree_counts
+from cchc_cli.criteria.model import CriteriaTree, build_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -158,8 +158,11 @@ def test_203_area_with_dotted_id() -> None:
 
 
 def test_208_siblings_out_of_order_is_a_warning() -> None:
-    text = VALID.replace('id: "1.1.1"', 'id: "1.1.X"').replace('id: "1.1.2"', 'id: "1.1.1"') \
+    text = (
+        VALID.replace('id: "1.1.1"', 'id: "1.1.X"')
+        .replace('id: "1.1.2"', 'id: "1.1.1"')
         .replace('id: "1.1.X"', 'id: "1.1.2"')
+    )
     d = only(check(text), "CCHC208")
     assert d.severity is Severity.WARNING and d.item == "1.1.1"
     assert "1.1.2" in message(d)
@@ -170,11 +173,14 @@ def test_208_natural_order_1_2_before_1_10() -> None:
         f'      - id: "1.{n}"\n        title: T{n}\n        max: 1\n        method: survey\n'
         for n in range(1, 11)
     )
-    text = VALID.replace("  - id: \"1\"\n    title: Lĩnh vực một\n    max: 6\n", "") \
-        .split("items:\n")[0] + (
-            "items:\n  - id: \"1\"\n    title: A\n    max: 10\n    children:\n" + siblings)
-    text = text.replace("areas: 2", "areas: 1").replace("criteria: 3", "criteria: 10") \
+    text = VALID.replace('  - id: "1"\n    title: Lĩnh vực một\n    max: 6\n', "").split(
+        "items:\n"
+    )[0] + ('items:\n  - id: "1"\n    title: A\n    max: 10\n    children:\n' + siblings)
+    text = (
+        text.replace("areas: 2", "areas: 1")
+        .replace("criteria: 3", "criteria: 10")
         .replace("subcriteria: 2", "subcriteria: 0")
+    )
     assert check(text) == []  # 1.2 … 1.9 then 1.10: natural order, no gap
 
 
@@ -211,13 +217,20 @@ def test_204_children_do_not_add_up_names_both_numbers() -> None:
 
 def test_204_uses_exact_decimals() -> None:
     # 0.1 + 0.2 == 0.3 in Decimal (not in float)
-    text = VALID.replace("max: 1\n            method: self\n            levels: [0, 0.5, 1]",
-                         "max: 0.1\n            method: self\n            levels: [0, 0.1]") \
-        .replace("max: 2\n            method: self\n            rubric: pct",
-                 "max: 0.2\n            method: self\n            rubric: pct") \
-        .replace("        max: 3\n        children:", "        max: 0.3\n        children:") \
-        .replace("        max: 3\n        method: survey",
-                 "        max: 5.7\n        method: survey")
+    text = (
+        VALID.replace(
+            "max: 1\n            method: self\n            levels: [0, 0.5, 1]",
+            "max: 0.1\n            method: self\n            levels: [0, 0.1]",
+        )
+        .replace(
+            "max: 2\n            method: self\n            rubric: pct",
+            "max: 0.2\n            method: self\n            rubric: pct",
+        )
+        .replace("        max: 3\n        children:", "        max: 0.3\n        children:")
+        .replace(
+            "        max: 3\n        method: survey", "        max: 5.7\n        method: survey"
+        )
+    )
     assert check(text) == []
 
 
@@ -260,8 +273,10 @@ def test_211_leaf_without_method() -> None:
 
 
 def test_212_inner_node_with_method_or_levels() -> None:
-    text = VALID.replace("    max: 4\n    children:",
-                         "    max: 4\n    method: self\n    levels: [0, 4]\n    children:")
+    text = VALID.replace(
+        "    max: 4\n    children:",
+        "    max: 4\n    method: self\n    levels: [0, 4]\n    children:",
+    )
     found = [d for d in check(text) if d.code == "CCHC212"]
     assert sorted(message(d).split("`")[3] for d in found) == ["levels", "method"]
     assert all(d.item == "2" for d in found)
@@ -316,12 +331,14 @@ def test_218_unknown_source_keys() -> None:
     text = VALID.replace("  source: s\ndeclared", "  source: x\ndeclared")
     d = only(check(text), "CCHC218")
     assert d.line == line_of(text, "source: x")
-    text = VALID.replace("        title: Tiêu chí ba",
-                         "        title: Tiêu chí ba\n        confirmed: {max: q}")
+    text = VALID.replace(
+        "        title: Tiêu chí ba", "        title: Tiêu chí ba\n        confirmed: {max: q}"
+    )
     d = only(check(text), "CCHC218")
     assert d.item == "2.1" and "`q`" in message(d)
-    text = VALID.replace("      - {from: 0, fraction: 0}\n",
-                         "      - {from: 0, fraction: 0}\n    source: ss\n")
+    text = VALID.replace(
+        "      - {from: 0, fraction: 0}\n", "      - {from: 0, fraction: 0}\n    source: ss\n"
+    )
     d = only(check(text), "CCHC218")
     assert d.hint is not None and "`s`" in tr(d.hint, "vi")
 
@@ -333,8 +350,9 @@ def test_219_confirmed_without_source() -> None:
 
 
 def test_223_confirmed_field_absent() -> None:
-    text = VALID.replace("        title: Tiêu chí ba",
-                         "        title: Tiêu chí ba\n        confirmed: {rubric: s}")
+    text = VALID.replace(
+        "        title: Tiêu chí ba", "        title: Tiêu chí ba\n        confirmed: {rubric: s}"
+    )
     d = only(check(text), "CCHC223")
     assert d.severity is Severity.WARNING and d.item == "2.1"
 
@@ -360,14 +378,16 @@ def test_210_working_figures_one_summary_warning() -> None:
 
 def test_210_counts_confirmed_fields_per_node() -> None:
     text = VALID.replace("status: confirmed", "status: working").replace(
-        "    title: Lĩnh vực hai\n", "    title: Lĩnh vực hai\n    confirmed: {title: s, max: s}\n")
+        "    title: Lĩnh vực hai\n", "    title: Lĩnh vực hai\n    confirmed: {title: s, max: s}\n"
+    )
     d = only(check(text), "CCHC210")
     assert "chỉ 2 số liệu" in message(d)
 
 
 def test_210_rubric_status_working_in_confirmed_file() -> None:
-    text = VALID.replace("      - {from: 0, fraction: 0}\n",
-                         "      - {from: 0, fraction: 0}\n    status: working\n")
+    text = VALID.replace(
+        "      - {from: 0, fraction: 0}\n", "      - {from: 0, fraction: 0}\n    status: working\n"
+    )
     d = only(check(text), "CCHC210")
     assert d.line == line_of(text, "status: working") and "1 trên" in message(d)
 
@@ -379,8 +399,9 @@ def test_unknown_method_and_unknown_key_are_model_errors() -> None:
     tree, problems = build_tree(doc)
     assert tree is None and [p.code for p in problems] == ["CCHC122"]
     assert problems[0].line == line_of(text, "method: surv")
-    text = VALID.replace("        title: Tiêu chí ba",
-                         "        title: Tiêu chí ba\n        maxx: 1")
+    text = VALID.replace(
+        "        title: Tiêu chí ba", "        title: Tiêu chí ba\n        maxx: 1"
+    )
     doc, _ = parse_text(text, "c.yaml", Path("c.yaml"), text.encode())
     assert doc is not None
     _, problems = build_tree(doc)
@@ -425,8 +446,23 @@ def test_2019_tree_method_totals_match_reference() -> None:
 def test_2019_tree_confirmed_names_only_where_the_reference_confirms() -> None:
     tree = load(ROOT / "criteria" / "2019.yaml", "criteria/2019.yaml")
     confirmed = {n.id: n.confirmed for n in tree.walk() if n.confirmed}
-    assert set(confirmed) == {"1", "2", "3", "4", "5", "6", "7", "8",
-                              "1.5", "1.6", "3.2.5", "4.3", "7.4", "8.1", "8.4"}
+    assert set(confirmed) == {
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+        "1.5",
+        "1.6",
+        "3.2.5",
+        "4.3",
+        "7.4",
+        "8.1",
+        "8.4",
+    }
     assert all(c == {"title": "plan"} for c in confirmed.values())
     assert tree.meta.methodology.status == "working"
 

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from cchc_cli.cli import cli
-from cchc_cli.criteria import CriteriaTree, build_tree
-from cchc_cli.criteria_checks import check_tree
-from cchc_cli.criteria_import import parse_levels, parse_number, quoted, scalar
-from cchc_cli.yamlio import load_yaml, parse_text
+from cchc_cli.cli.app import cli
+from cchc_cli.core.yamlio import load_yaml, parse_text
+from cchc_cli.criteria.checks import check_tree
+from cchc_cli.criteria.model import CriteriaTree, build_tree
+from cchc_cli.criteria.table_import import parse_levels, parse_number, quoted, scalar
 
 ROOT = Path(__file__).resolve().parents[1]
 CRITERIA_2019 = ROOT / "criteria" / "2019.yaml"
@@ -45,8 +45,16 @@ def load(path: Path) -> CriteriaTree:
 
 def shape(tree: CriteriaTree) -> list[tuple[Any, ...]]:
     return [
-        (n.id, n.parent.id if n.parent else None, n.title, n.max, n.method if n.is_leaf else None,
-         n.levels, n.rubric_key, n.guidance)
+        (
+            n.id,
+            n.parent.id if n.parent else None,
+            n.title,
+            n.max,
+            n.method if n.is_leaf else None,
+            n.levels,
+            n.rubric_key,
+            n.guidance,
+        )
         for n in tree.walk()
     ]
 
@@ -80,8 +88,17 @@ def write_xlsx(path: Path, rows: list[list[Any]], text_ids: bool = True) -> Path
 def test_export_import_round_trip_2019(tmp_path: Path, status: str) -> None:
     table = export_csv(tmp_path, "-C", str(ROOT), "tree")
     out = tmp_path / "imported.yaml"
-    result = run("criteria", "import", str(table), "--out", str(out), "--like", str(CRITERIA_2019),
-                 "--status", status)
+    result = run(
+        "criteria",
+        "import",
+        str(table),
+        "--out",
+        str(out),
+        "--like",
+        str(CRITERIA_2019),
+        "--status",
+        status,
+    )
     assert result.exit_code == 0, result.output
     assert "100 mục chấm điểm" in result.stdout
     imported, original = load(out), load(CRITERIA_2019)
@@ -114,15 +131,33 @@ def test_minimal_csv_with_options(tmp_path: Path) -> None:
     table = tmp_path / "t.csv"
     table.write_text(SMALL, encoding="utf-8")
     out = tmp_path / "sub" / "c.yaml"
-    result = run("criteria", "import", str(table), "--out", str(out), *META, "--total", "10",
-                 "--counts", "2/3/0", "--level", "ministry", "--name", "Bộ thử",
-                 "--decision-date", "2020-12-31")
+    result = run(
+        "criteria",
+        "import",
+        str(table),
+        "--out",
+        str(out),
+        *META,
+        "--total",
+        "10",
+        "--counts",
+        "2/3/0",
+        "--level",
+        "ministry",
+        "--name",
+        "Bộ thử",
+        "--decision-date",
+        "2020-12-31",
+    )
     assert result.exit_code == 0, result.output
     assert result.stderr == ""  # confirmed, counts match: no warning at all
     tree = load(out)
     meta = tree.meta
     assert (meta.methodology.name, meta.methodology.level, meta.methodology.year) == (
-        "Bộ thử", "ministry", 2020)
+        "Bộ thử",
+        "ministry",
+        2020,
+    )
     assert str(meta.methodology.decision_date) == "2020-12-31"
     assert (meta.declared.areas, meta.declared.criteria, meta.declared.subcriteria) == (2, 3, 0)
     assert tree.by_id["1.2"].title == "Lá hai, có dấu phẩy"
@@ -133,9 +168,7 @@ def test_minimal_csv_with_options(tmp_path: Path) -> None:
 
 def test_bom_semicolons_decimal_commas_and_vietnamese_headers(tmp_path: Path) -> None:
     table = tmp_path / "excel-vi.csv"
-    text = ("Mã;Tên;Điểm tối đa;Cách chấm;Mức điểm\n"
-            "1;Lĩnh vực;1,5;;\n"
-            "1.1;Lá;1,5;self;0; 0,75; 1,5\n")
+    text = "Mã;Tên;Điểm tối đa;Cách chấm;Mức điểm\n1;Lĩnh vực;1,5;;\n1.1;Lá;1,5;self;0; 0,75; 1,5\n"
     table.write_bytes(b"\xef\xbb\xbf" + text.replace("0; 0,75; 1,5", '"0; 0,75; 1,5"').encode())
     out = tmp_path / "c.yaml"
     result = run("criteria", "import", str(table), "--out", str(out), *META, "--total", "1.5")
@@ -146,14 +179,17 @@ def test_bom_semicolons_decimal_commas_and_vietnamese_headers(tmp_path: Path) ->
 
 
 def test_xlsx_import(tmp_path: Path) -> None:
-    table = write_xlsx(tmp_path / "a.xlsx", [
-        ["id", "title", "max", "method", "levels", "rubric"],
-        ["1", "Lĩnh vực", 10, None, None, None],
-        ["1.1", "Lá một", 2.5, "self", "0; 2.5", None],
-        ["1.10", "Lá mười", 7.5, "self", None, "pct"],
-        [],
-        [2, "Lĩnh vực hai", 90, "survey", None, None],
-    ])
+    table = write_xlsx(
+        tmp_path / "a.xlsx",
+        [
+            ["id", "title", "max", "method", "levels", "rubric"],
+            ["1", "Lĩnh vực", 10, None, None, None],
+            ["1.1", "Lá một", 2.5, "self", "0; 2.5", None],
+            ["1.10", "Lá mười", 7.5, "self", None, "pct"],
+            [],
+            [2, "Lĩnh vực hai", 90, "survey", None, None],
+        ],
+    )
     out = tmp_path / "c.yaml"
     result = run("criteria", "import", str(table), "--out", str(out), "--like", str(CRITERIA_2019))
     # 1.1 then 1.10: a numbering gap (1.2 … 1.9 missing) is warned about at the row of 1.10
@@ -179,13 +215,18 @@ def test_xlsx_round_trip_2019(tmp_path: Path) -> None:
 
 
 def test_xlsx_numeric_id_is_ambiguous(tmp_path: Path) -> None:
-    table = write_xlsx(tmp_path / "n.xlsx", [
-        ["id", "title", "max", "method"],
-        [1, "Lĩnh vực", 3, None],
-        [1.1, "Lá", 3, "self"],
-    ], text_ids=False)
-    result = run("criteria", "import", str(table), "--out", str(tmp_path / "c.yaml"), *META,
-                 "--total", "3")
+    table = write_xlsx(
+        tmp_path / "n.xlsx",
+        [
+            ["id", "title", "max", "method"],
+            [1, "Lĩnh vực", 3, None],
+            [1.1, "Lá", 3, "self"],
+        ],
+        text_ids=False,
+    )
+    result = run(
+        "criteria", "import", str(table), "--out", str(tmp_path / "c.yaml"), *META, "--total", "3"
+    )
     assert result.exit_code == 1
     assert "n.xlsx:3:1" in result.stderr and "CCHC236" in result.stderr
     assert "Text" in result.stderr
@@ -202,8 +243,9 @@ def test_never_overwrites_without_force(tmp_path: Path) -> None:
     result = run("criteria", "import", str(table), "--out", str(out), *META, "--total", "10")
     assert result.exit_code == 1 and "CCHC238" in result.stderr and "--force" in result.stderr
     assert out.read_text(encoding="utf-8") == "# mine\n"
-    result = run("criteria", "import", str(table), "--out", str(out), *META, "--total", "10",
-                 "--force")
+    result = run(
+        "criteria", "import", str(table), "--out", str(out), *META, "--total", "10", "--force"
+    )
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("# ===")
 
@@ -213,18 +255,25 @@ def test_errors_point_at_rows_and_write_nothing(tmp_path: Path) -> None:
     table.write_text(
         "id,title,max,method,levels\n"
         "1,Lĩnh vực,3,,\n"
-        "1.1,Lá một,1,slef,\n"      # line 3: bad method
-        "1.2,,x,self,\n"            # line 4: empty title, bad max
-        "1.1,Trùng,1,self,\n"       # line 5: duplicate id
-        "1.5.1,Mồ côi,1,self,\n"    # line 6: parent 1.5 missing
-        "1.3,Lá,1,self,0; a\n",     # line 7: bad level
-        encoding="utf-8")
+        "1.1,Lá một,1,slef,\n"  # line 3: bad method
+        "1.2,,x,self,\n"  # line 4: empty title, bad max
+        "1.1,Trùng,1,self,\n"  # line 5: duplicate id
+        "1.5.1,Mồ côi,1,self,\n"  # line 6: parent 1.5 missing
+        "1.3,Lá,1,self,0; a\n",  # line 7: bad level
+        encoding="utf-8",
+    )
     out = tmp_path / "c.yaml"
     result = run("criteria", "import", str(table), "--out", str(out), *META)
     assert result.exit_code == 1 and not out.exists()
     err = result.stderr
-    expected = [("t.csv:3:14", "CCHC235"), ("t.csv:4:5", "CCHC233"), ("t.csv:4:6", "CCHC234"),
-                ("t.csv:5:1", "CCHC201"), ("t.csv:6:1", "CCHC237"), ("t.csv:7:", "CCHC234")]
+    expected = [
+        ("t.csv:3:14", "CCHC235"),
+        ("t.csv:4:5", "CCHC233"),
+        ("t.csv:4:6", "CCHC234"),
+        ("t.csv:5:1", "CCHC201"),
+        ("t.csv:6:1", "CCHC237"),
+        ("t.csv:7:", "CCHC234"),
+    ]
     for where, code in expected:
         assert f"{where}" in err and code in err, (where, code, err)
     assert "`self`" in err  # did-you-mean for slef
@@ -236,9 +285,10 @@ def test_tree_check_errors_are_mapped_to_rows(tmp_path: Path) -> None:
     table.write_text(
         "id,title,max,method,levels\n"
         "1,Lĩnh vực,3,,\n"
-        "1.1,Lá một,1,self,0; 2\n"   # line 3: level above max
-        "1.2,Lá hai,1.5,self,0; 1.5\n",   # children add up to 2.5, not 3 (line 2)
-        encoding="utf-8")
+        "1.1,Lá một,1,self,0; 2\n"  # line 3: level above max
+        "1.2,Lá hai,1.5,self,0; 1.5\n",  # children add up to 2.5, not 3 (line 2)
+        encoding="utf-8",
+    )
     out = tmp_path / "c.yaml"
     result = run("criteria", "import", str(table), "--out", str(out), *META, "--total", "3")
     assert result.exit_code == 1 and not out.exists()
@@ -252,8 +302,9 @@ def test_tree_check_errors_are_mapped_to_rows(tmp_path: Path) -> None:
 def test_unknown_rubric_without_like_says_how(tmp_path: Path) -> None:
     table = tmp_path / "t.csv"
     table.write_text("id,title,max,method,rubric\n1,A,1,self,pct\n", encoding="utf-8")
-    result = run("criteria", "import", str(table), "--out", str(tmp_path / "c.yaml"), *META,
-                 "--total", "1")
+    result = run(
+        "criteria", "import", str(table), "--out", str(tmp_path / "c.yaml"), *META, "--total", "1"
+    )
     assert result.exit_code == 1 and "CCHC215" in result.stderr and "--like" in result.stderr
 
 
@@ -289,8 +340,16 @@ def test_needs_year_and_decision_without_like(tmp_path: Path) -> None:
     table.write_text(SMALL, encoding="utf-8")
     result = run("criteria", "import", str(table), "--out", str(tmp_path / "c.yaml"))
     assert result.exit_code == 2 and "--year" in result.stderr
-    result = run("criteria", "import", str(table), "--out", str(tmp_path / "c.yaml"), *META,
-                 "--counts", "8-43")
+    result = run(
+        "criteria",
+        "import",
+        str(table),
+        "--out",
+        str(tmp_path / "c.yaml"),
+        *META,
+        "--counts",
+        "8-43",
+    )
     assert result.exit_code == 2
 
 
@@ -304,11 +363,38 @@ def test_old_excel_format_refused(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------- helpers
 
 
-@pytest.mark.parametrize("text", [
-    "Kế hoạch CCHC năm", "1.10", "yes", "null", "~", "", " lề", "a: b", "a #b", "#x", "- x",
-    "Dấu \"nháy\" và 'đơn'", "dòng\nmới", "tab\there", "\u2028", "100%", "[x]", "{x}", "NO",
-    "@x", "`x`", "Tỷ lệ 100 % hồ sơ", "x:", "?", "*a", "&a", "!t",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kế hoạch CCHC năm",
+        "1.10",
+        "yes",
+        "null",
+        "~",
+        "",
+        " lề",
+        "a: b",
+        "a #b",
+        "#x",
+        "- x",
+        "Dấu \"nháy\" và 'đơn'",
+        "dòng\nmới",
+        "tab\there",
+        "\u2028",
+        "100%",
+        "[x]",
+        "{x}",
+        "NO",
+        "@x",
+        "`x`",
+        "Tỷ lệ 100 % hồ sơ",
+        "x:",
+        "?",
+        "*a",
+        "&a",
+        "!t",
+    ],
+)
 def test_scalar_reads_back_exactly(text: str) -> None:
     for rendered in (scalar(text), quoted(text)):
         source = f"k: {rendered}\n"

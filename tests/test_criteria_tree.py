@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from cchc_cli.cli import cli
+from cchc_cli.cli.app import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = Path(__file__).parent / "cases" / "_base"
@@ -63,8 +63,11 @@ def test_json_leaf_details_and_owners() -> None:
     assert leaf["levels"] == [0, 0.5, 1] and leaf["working"] == ["title", "max", "method", "levels"]
     assert payload["owners_resolved"] is True
     codes = [(o["code"], o["role"], o["domain"]) for o in leaf["owners"]]
-    assert codes == [("STC", "part", "quản lý ngân sách"), ("SKHDT", "part", "quản lý đầu tư"),
-                     ("STNMT", "part", "quản lý đất đai")]
+    assert codes == [
+        ("STC", "part", "quản lý ngân sách"),
+        ("SKHDT", "part", "quản lý đầu tư"),
+        ("STNMT", "part", "quản lý đất đai"),
+    ]
     survey = json.loads(run("-C", str(ROOT), "tree", "1.7", "--format", "json").stdout)
     assert survey["items"][0]["owners"][0]["name"] == "Bộ Nội vụ"
     rubric = json.loads(run("-C", str(ROOT), "tree", "1.1.3", "--format", "json").stdout)

@@ -11,14 +11,14 @@ from typing import Any
 import yaml
 from click.testing import CliRunner
 
-from cchc_cli.cli import cli
-from cchc_cli.engine import check_workspace
-from cchc_cli.merge import combine, merge
-from cchc_cli.merged import PartScore
-from cchc_cli.plan import LeafOwnership
-from cchc_cli.score_checks import load_scores
-from cchc_cli.status import merged_payload
-from cchc_cli.workspace import open_workspace
+from cchc_cli.cli.app import cli
+from cchc_cli.core.workspace import open_workspace
+from cchc_cli.pipeline import check_workspace
+from cchc_cli.plan.model import LeafOwnership
+from cchc_cli.scores.checks import load_scores
+from cchc_cli.scores.merge import combine, merge
+from cchc_cli.scores.merged import PartScore
+from cchc_cli.scores.status_view import merged_payload
 
 REPO = Path(__file__).resolve().parents[1]
 BASE = REPO / "tests" / "cases" / "_base"

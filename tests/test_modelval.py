@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from cchc_cli.i18n import tr
-from cchc_cli.modelval import format_path, validate_doc
-from cchc_cli.yamlio import parse_text
+from cchc_cli.core.i18n import tr
+from cchc_cli.core.modelval import format_path, validate_doc
+from cchc_cli.core.yamlio import parse_text
 
 
 class Entry(BaseModel):

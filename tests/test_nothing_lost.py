@@ -24,8 +24,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from cchc_cli import atomic
-from cchc_cli.cli import cli
+from cchc_cli.cli.app import cli
+from cchc_cli.core import atomic
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = "examples/thai_nguyen_2019"
@@ -62,13 +62,15 @@ def inputs(root: Path) -> dict[str, str]:
 def files(folder: Path) -> dict[str, bytes]:
     if not folder.exists():
         return {}
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def temps(*folders: Path) -> list[str]:
-    return [p.as_posix() for folder in folders if folder.exists()
-            for p in folder.rglob("*.tmp")]
+    return [p.as_posix() for folder in folders if folder.exists() for p in folder.rglob("*.tmp")]
 
 
 def run(root: Path, *args: str, env: dict[str, str | None] | None = None) -> Result:
@@ -89,8 +91,9 @@ def change_a_score(root: Path) -> None:
     """Edit an input so that a re-render would produce different bytes."""
     path = root / EXAMPLE / "scores" / "stc.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("Sở Tài chính", "Sở Tài chính tỉnh Thái Nguyên", 1),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace("Sở Tài chính", "Sở Tài chính tỉnh Thái Nguyên", 1), encoding="utf-8"
+    )
 
 
 # -------------------------------------------------------------- every command, inputs intact
@@ -159,11 +162,17 @@ def with_old_report(ws: Path, tmp_path: Path) -> Iterator[tuple[Path, Path, dict
     yield ws, out, old
 
 
-@pytest.mark.parametrize("renderer", ["cchc_cli.report.xlsx.render_xlsx",
-                                      "cchc_cli.report.docx.render_docx",
-                                      "cchc_cli.report.render_text.render_text"])
+@pytest.mark.parametrize(
+    "renderer",
+    [
+        "cchc_cli.report.xlsx.render_xlsx",
+        "cchc_cli.report.docx.render_docx",
+        "cchc_cli.report.render_text.render_text",
+    ],
+)
 def test_renderer_raising_mid_report_keeps_old_report(
-    renderer: str, with_old_report: tuple[Path, Path, dict[str, bytes]],
+    renderer: str,
+    with_old_report: tuple[Path, Path, dict[str, bytes]],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     ws, out, old = with_old_report
@@ -189,14 +198,19 @@ def _eacces(*_args: Any, **_kwargs: Any) -> Any:
     raise PermissionError(errno.EACCES, "Permission denied")
 
 
-@pytest.mark.parametrize(("target", "fake"), [
-    ("tempfile.mkstemp", _eacces),   # read-only folder: the temp file cannot be created
-    ("os.fsync", _enospc),           # disk full while the temp file is flushed
-    ("os.replace", _eacces),         # the rename is refused
-])
+@pytest.mark.parametrize(
+    ("target", "fake"),
+    [
+        ("tempfile.mkstemp", _eacces),  # read-only folder: the temp file cannot be created
+        ("os.fsync", _enospc),  # disk full while the temp file is flushed
+        ("os.replace", _eacces),  # the rename is refused
+    ],
+)
 def test_unwritable_output_folder_keeps_old_report(
-    target: str, fake: Callable[..., Any],
-    with_old_report: tuple[Path, Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch,
+    target: str,
+    fake: Callable[..., Any],
+    with_old_report: tuple[Path, Path, dict[str, bytes]],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     ws, out, old = with_old_report
     before = inputs(ws)
@@ -225,7 +239,8 @@ def _fail_on_call(n: int) -> Callable[[int], None]:
 
 
 def test_disk_full_on_third_file_leaves_no_partial_file(
-    with_old_report: tuple[Path, Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch,
+    with_old_report: tuple[Path, Path, dict[str, bytes]],
+    monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
     """Each report file is either the complete old one or the complete new one."""
@@ -243,7 +258,8 @@ def test_disk_full_on_third_file_leaves_no_partial_file(
 
 
 def test_disk_full_on_third_file_keeps_whole_old_report(
-    with_old_report: tuple[Path, Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch,
+    with_old_report: tuple[Path, Path, dict[str, bytes]],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     ws, out, old = with_old_report
     monkeypatch.setattr(os, "fsync", _fail_on_call(3))
@@ -255,7 +271,10 @@ def test_disk_full_on_third_file_keeps_whole_old_report(
 
 @pytest.mark.parametrize("fake", [_enospc, _eacces])
 def test_other_writers_leave_nothing_behind(
-    fake: Callable[..., Any], ws: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    fake: Callable[..., Any],
+    ws: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """schema --out, criteria import --out and scaffold: a failed write is a diagnostic (exit 1),
     never a partial file, a temp file or a changed input."""
@@ -269,8 +288,15 @@ def test_other_writers_leave_nothing_behind(
     monkeypatch.setattr(os, "fsync", fake)
     runs = [
         ["schema", "STC", "--out", str(out / "stc.schema.json")],
-        ["criteria", "import", str(out / "phuluc.csv"), "--out", str(out / "moi.yaml"),
-         "--like", like],
+        [
+            "criteria",
+            "import",
+            str(out / "phuluc.csv"),
+            "--out",
+            str(out / "moi.yaml"),
+            "--like",
+            like,
+        ],
         ["scaffold", "STNMT"],
     ]
     for args in runs:
@@ -295,7 +321,7 @@ def fsync(fd):
     marker.write_text("writing")
     time.sleep(120)
 os.fsync = fsync
-from cchc_cli.cli import main
+from cchc_cli.cli.app import main
 sys.argv = ["cchc", *sys.argv[2:]]
 main()
 """
@@ -303,14 +329,18 @@ main()
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_killed_mid_write_keeps_old_report(
-    with_old_report: tuple[Path, Path, dict[str, bytes]], tmp_path: Path,
+    with_old_report: tuple[Path, Path, dict[str, bytes]],
+    tmp_path: Path,
 ) -> None:
     ws, out, old = with_old_report
     before = inputs(ws)
     marker = tmp_path / "writing"
     args = ["-C", str(ws), "report", "--format", "all", "--out", str(out), "--date", "2020-01-19"]
-    proc = subprocess.Popen([sys.executable, "-c", _KILLABLE, str(marker), *args],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _KILLABLE, str(marker), *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 90
         while not marker.exists():

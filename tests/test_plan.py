@@ -15,11 +15,11 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from cchc_cli.cli import cli
-from cchc_cli.diagnostics import Severity
-from cchc_cli.engine import CheckResult, check_workspace
-from cchc_cli.i18n import tr
-from cchc_cli.workspace import open_workspace
+from cchc_cli.cli.app import cli
+from cchc_cli.core.diagnostics import Severity
+from cchc_cli.core.i18n import tr
+from cchc_cli.core.workspace import open_workspace
+from cchc_cli.pipeline import CheckResult, check_workspace
 
 REPO = Path(__file__).resolve().parents[1]
 PLAN_REL = "assignments/thai_nguyen_2019.yaml"
@@ -27,19 +27,19 @@ PLAN_TEXT = (REPO / PLAN_REL).read_text(encoding="utf-8")
 
 # (item prefix, lead) exactly as the plan's section III states them; the deepest prefix wins.
 LEADS: list[tuple[str, str]] = [
-    ("1", "SNV"),      # III.1.b: area 1 except 1.5, 1.6
+    ("1", "SNV"),  # III.1.b: area 1 except 1.5, 1.6
     ("1.5", "SKHCN"),  # III.6 (SNV cooperates, III.1.d)
     ("1.6", "VPUBND"),  # III.3.a
-    ("2", "STP"),      # III.2
-    ("3", "VPUBND"),   # III.3.a: area 3 except 3.2.5
+    ("2", "STP"),  # III.2
+    ("3", "VPUBND"),  # III.3.a: area 3 except 3.2.5
     ("3.2.5", "STTTT"),  # III.5
-    ("4", "SNV"),      # III.1.b (4.3 is split below)
-    ("5", "SNV"),      # III.1.b
-    ("6", "STC"),      # III.4.a
-    ("7", "STTTT"),    # III.5: area 7 except 7.4
+    ("4", "SNV"),  # III.1.b (4.3 is split below)
+    ("5", "SNV"),  # III.1.b
+    ("6", "STC"),  # III.4.a
+    ("7", "STTTT"),  # III.5: area 7 except 7.4
     ("7.4", "SKHCN"),  # III.6
-    ("8", "SKHDT"),    # III.7: area 8 except 8.1
-    ("8.4", "STC"),    # III.4.a
+    ("8", "SKHDT"),  # III.7: area 8 except 8.1
+    ("8.4", "STC"),  # III.4.a
 ]
 SPLIT_43 = [
     ("STC", "quản lý ngân sách"),
@@ -184,8 +184,16 @@ def test_resolved_plan_model() -> None:
     assert plan is not None
     assert plan.file.coordinator == "SNV"
     assert str(plan.file.due_before) == "2020-01-20"
-    assert plan.scoring_agencies() == ["SNV", "STP", "VPUBND", "STC", "STTTT", "SKHCN", "SKHDT",
-                                       "STNMT"]
+    assert plan.scoring_agencies() == [
+        "SNV",
+        "STP",
+        "VPUBND",
+        "STC",
+        "STTTT",
+        "SKHCN",
+        "SKHDT",
+        "STNMT",
+    ]
     leaf = plan.leaves["4.3.2"]
     assert leaf.is_split and leaf.combine == "min"
     assert [o.code for o in leaf.scorers] == ["STC", "SKHDT", "STNMT"]
@@ -207,12 +215,16 @@ def test_who_split_item() -> None:
     assert lines[1] == "  tối đa 2.5 điểm · gồm 3 tiêu chí lá"
     for code, domain in SPLIT_43:
         line = plan_line(rf"agency: {code}, domain: {domain}")
-        assert (f"  {code} {NAMES[code]} — một phần: {domain}: 4.3.1, 4.3.2, 4.3.3 — quy tắc "
-                f"{PLAN_REL}:{line}") in lines
+        assert (
+            f"  {code} {NAMES[code]} — một phần: {domain}: 4.3.1, 4.3.2, 4.3.3 — quy tắc "
+            f"{PLAN_REL}:{line}"
+        ) in lines
     assert any("lấy điểm thấp nhất trong các phần (min)" in line for line in lines)
     split43 = plan_line(r'^\s+- split: "4\.3"')
-    assert (f"  4.3.1, 4.3.2, 4.3.3: quy tắc {PLAN_REL}:{items_line('4')} bị thay bởi quy tắc cụ "
-            f"thể hơn {PLAN_REL}:{split43}.") in lines
+    assert (
+        f"  4.3.1, 4.3.2, 4.3.3: quy tắc {PLAN_REL}:{items_line('4')} bị thay bởi quy tắc cụ "
+        f"thể hơn {PLAN_REL}:{split43}."
+    ) in lines
 
 
 def test_who_area_1() -> None:
@@ -250,8 +262,9 @@ def test_owners_text_and_agency_filter() -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "1.5    Sáng kiến/giải pháp mới trong cải cách hành chính"
-    assert lines[1] == (f"       SKHCN (chủ trì), SNV (phối hợp) · quy tắc "
-                        f"{PLAN_REL}:{items_line('1.5')}")
+    assert lines[1] == (
+        f"       SKHCN (chủ trì), SNV (phối hợp) · quy tắc {PLAN_REL}:{items_line('1.5')}"
+    )
     assert [line.split()[0] for line in lines[0:8:2]] == ["1.5", "7.4.1", "7.4.2", "7.4.3"]
     assert lines[-1] == "4 tiêu chí."
     data = json.loads(run("owners", "--agency", "SNV", "--format", "json").stdout)

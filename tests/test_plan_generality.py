@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from cchc_cli.cli import cli
-from cchc_cli.diagnostics import Severity
-from cchc_cli.engine import check_workspace
-from cchc_cli.workspace import open_workspace
+from cchc_cli.cli.app import cli
+from cchc_cli.core.diagnostics import Severity
+from cchc_cli.core.workspace import open_workspace
+from cchc_cli.pipeline import check_workspace
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "plan_lam_son"
@@ -58,7 +58,10 @@ def test_lam_son_resolves(lam_son: Path) -> None:
     assert owners(entries, "3.4.1") == [("THANHTRA", "lead", None)]
     assert owners(entries, "4.1.1") == [("NOIVU", "lead", None)]
     assert owners(entries, "4.3.2") == [
-        ("KHDT", "lead", None), ("TAICHINH", "cooperating", None), ("TNMT", "cooperating", None)]
+        ("KHDT", "lead", None),
+        ("TAICHINH", "cooperating", None),
+        ("TNMT", "cooperating", None),
+    ]
     assert owners(entries, "6.1.1") == [("TAICHINH", "lead", None)]
     for leaf in ("6.2.1", "6.2.2"):
         assert owners(entries, leaf) == [
@@ -98,5 +101,7 @@ def test_lam_son_who(lam_son: Path) -> None:
     result = CliRunner().invoke(cli, ["-C", str(lam_son), "--lang", "en", "who", "6.2"])
     assert result.exit_code == 0, result.output
     assert "decided by the plan's coordinator (NOIVU)" in result.stdout
-    assert (f"  YTE Sở Y tế — part: đơn vị sự nghiệp y tế: 6.2.1, 6.2.2 — rule "
-            f"{PLAN_REL}:{line_of(lam_son, 'agency: YTE')}") in result.stdout.splitlines()
+    assert (
+        f"  YTE Sở Y tế — part: đơn vị sự nghiệp y tế: 6.2.1, 6.2.2 — rule "
+        f"{PLAN_REL}:{line_of(lam_son, 'agency: YTE')}"
+    ) in result.stdout.splitlines()

@@ -1,16 +1,16 @@
-"""Unit tests of the resolution rules (cchc_cli.resolve), on small in-memory plans."""
+"""Unit tests of the resolution rules (cchc_cli.plan.resolve), on small in-memory plans."""
 
 from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
 
-from cchc_cli.criteria import CriteriaTree, build_tree
-from cchc_cli.diagnostics import Diagnostic, Severity
-from cchc_cli.i18n import catalogue, placeholders, tr
-from cchc_cli.plan import ResolvedPlan
-from cchc_cli.resolve import resolve_plan
-from cchc_cli.yamlio import YamlDoc, parse_text
+from cchc_cli.core.diagnostics import Diagnostic, Severity
+from cchc_cli.core.i18n import catalogue, placeholders, tr
+from cchc_cli.core.yamlio import YamlDoc, parse_text
+from cchc_cli.criteria.model import CriteriaTree, build_tree
+from cchc_cli.plan.model import ResolvedPlan
+from cchc_cli.plan.resolve import resolve_plan
 
 CRITERIA = """\
 format: 1
@@ -146,23 +146,30 @@ def test_except_removes_whole_subtrees() -> None:
 
 
 def test_deeper_rule_wins_with_one_info_per_pair() -> None:
-    plan, diags, text = resolve(FULL + """\
+    plan, diags, text = resolve(
+        FULL
+        + """\
   - lead: CCC
     items: ["2.1"]
   - lead: AAA
     items: ["2.1.2"]
-""")
+"""
+    )
     assert owners(plan, "2.1.1") == [("CCC", "lead", None)]
     assert owners(plan, "2.1.2") == [("AAA", "lead", None)]
     infos = [d for d in diags if d.code == "CCHC318"]
     assert all(d.severity is Severity.INFO for d in infos)
     pairs = {
-        (d.message.args["overridden"].args["target"], d.message.args["winner"].args["target"]):
-        d.message.args["leaves"]
+        (
+            d.message.args["overridden"].args["target"],
+            d.message.args["winner"].args["target"],
+        ): d.message.args["leaves"]
         for d in infos
     }
     assert pairs == {
-        ("2", "2.1"): ["2.1.1"], ("2", "2.1.2"): ["2.1.2"], ("2.1", "2.1.2"): ["2.1.2"],
+        ("2", "2.1"): ["2.1.1"],
+        ("2", "2.1.2"): ["2.1.2"],
+        ("2.1", "2.1.2"): ["2.1.2"],
     }
     assert len(diags) == 3
     d = next(d for d in infos if d.message.args["winner"].args["target"] == "2.1")
@@ -173,10 +180,13 @@ def test_deeper_rule_wins_with_one_info_per_pair() -> None:
 
 
 def test_equal_specificity_conflict_is_an_error_naming_both_lines() -> None:
-    plan, diags, text = resolve(FULL + """\
+    plan, diags, text = resolve(
+        FULL
+        + """\
   - lead: CCC
     items: ["2"]
-""")
+"""
+    )
     errors = [d for d in diags if d.severity is Severity.ERROR]
     first, second = line(text, AREA2), line(text, AREA2, 2)
     assert codes(errors) == [("CCHC316", second)]
@@ -188,21 +198,27 @@ def test_equal_specificity_conflict_is_an_error_naming_both_lines() -> None:
 
 
 def test_same_owner_twice_is_a_warning_and_merges_cooperation() -> None:
-    plan, diags, text = resolve(FULL + """\
+    plan, diags, text = resolve(
+        FULL
+        + """\
   - lead: BBB
     items: ["2"]
     cooperating: [CCC]
-""")
+"""
+    )
     assert codes(diags) == [("CCHC317", line(text, 'items: ["2"]', 2))]
     assert diags[0].severity is Severity.WARNING
     assert owners(plan, "2.1.1") == [("BBB", "lead", None), ("CCC", "cooperating", None)]
 
 
 def test_deeper_rule_with_same_owner_is_redundant() -> None:
-    _, diags, text = resolve(FULL + """\
+    _, diags, text = resolve(
+        FULL
+        + """\
   - lead: BBB
     items: ["2.1.1"]
-""")
+"""
+    )
     assert codes(diags) == [("CCHC317", line(text, 'items: ["2.1.1"]'))]
 
 
@@ -218,18 +234,25 @@ def test_unowned_leaves_are_one_error_at_the_rules_key() -> None:
 
 
 def test_unknown_ids_have_did_you_mean() -> None:
-    _, diags, text = resolve(FULL.replace('["1"]', '["1", "2.1.3"]') + """\
+    _, diags, text = resolve(
+        FULL.replace('["1"]', '["1", "2.1.3"]')
+        + """\
   - lead: CCC
     items: ["1.1"]
     except: ["1.1O"]
-""")
+"""
+    )
     found = {d.code: d for d in diags}
     assert found["CCHC310"].line == line(text, '"2.1.3"')
     assert found["CCHC310"].hint is not None and found["CCHC310"].hint.args["guess"] in (
-        "2.1.1", "2.1.2")
+        "2.1.1",
+        "2.1.2",
+    )
     assert found["CCHC311"].line == line(text, '"1.1O"')
     assert found["CCHC311"].hint is not None and found["CCHC311"].hint.args["guess"] in (
-        "1.1", "1.10")
+        "1.1",
+        "1.10",
+    )
 
 
 def test_except_outside_scope_is_a_warning() -> None:
@@ -239,7 +262,9 @@ def test_except_outside_scope_is_a_warning() -> None:
 
 
 def test_ministry_targets_and_empty_selections_are_errors() -> None:
-    _, diags, text = resolve(FULL + """\
+    _, diags, text = resolve(
+        FULL
+        + """\
   - lead: CCC
     items: ["1.3"]
   - lead: CCC
@@ -247,7 +272,8 @@ def test_ministry_targets_and_empty_selections_are_errors() -> None:
   - split: "2.2.1"
     combine: min
     parts: [{agency: AAA, domain: x}, {agency: BBB, domain: y}]
-""")
+"""
+    )
     assert codes(diags) == [
         ("CCHC313", line(text, 'items: ["1.3"]')),
         ("CCHC314", line(text, 'items: ["2.2"]')),
@@ -262,7 +288,8 @@ def test_agency_checks() -> None:
         "evidence_duty: {follow_up_report: [SUP, CCX]}\n"
     )
     assert unicodedata.normalize("NFD", "Sở C") != "Sở C"
-    _, diags, text = resolve("""\
+    _, diags, text = resolve(
+        """\
   - lead: AAB
     items: ["1"]
     cooperating: [AAB, BBB, BBB]
@@ -274,7 +301,9 @@ def test_agency_checks() -> None:
       - {agency: CCC, domain: x}
       - {agency: CCC, domain: y}
       - {agency: SUP, domain: z}
-""", head)
+""",
+        head,
+    )
     assert unicodedata.normalize("NFD", "Sở C") in text
     coop = line(text, "cooperating:")
     expected = [
@@ -299,19 +328,24 @@ def test_agency_checks() -> None:
 
 
 def test_split_records_parts_and_combine() -> None:
-    plan, diags, text = resolve(FULL + """\
+    plan, diags, text = resolve(
+        FULL
+        + """\
   - split: "2.1"
     combine: coordinator
     parts:
       - {agency: AAA, domain: ngân sách}
       - {agency: CCC, domain: đất đai}
-""")
+"""
+    )
     assert codes(diags) == [("CCHC318", line(text, 'split: "2.1"'))]
     leaf = plan.leaves["2.1.2"]
     assert owners(plan, "2.1.2") == [("AAA", "part", "ngân sách"), ("CCC", "part", "đất đai")]
     assert leaf.combine == "coordinator" and leaf.is_split
     assert [o.rule.line for o in leaf.scorers if o.rule] == [
-        line(text, "domain: ngân sách"), line(text, "domain: đất đai")]
+        line(text, "domain: ngân sách"),
+        line(text, "domain: đất đai"),
+    ]
 
 
 def test_header_mismatches_are_warnings() -> None:
@@ -322,10 +356,10 @@ def test_header_mismatches_are_warnings() -> None:
 
 
 def test_file_model_failure_returns_none_and_errors_still_return_a_plan() -> None:
-    text = HEAD + "rules:\n  - lead: AAA\n    split: \"1\"\n"
+    text = HEAD + 'rules:\n  - lead: AAA\n    split: "1"\n'
     plan, diags = resolve_plan(doc(text, "plan.yaml"), tree())
     assert plan is None and [d.code for d in diags] == ["CCHC122"]
-    plan2, diags2, _ = resolve("  - lead: ZZZ\n    items: [\"1\", \"9\"]\n")
+    plan2, diags2, _ = resolve('  - lead: ZZZ\n    items: ["1", "9"]\n')
     assert plan2 is not None and len(plan2.leaves) == 8
     assert {d.code for d in diags2} == {"CCHC300", "CCHC310", "CCHC315"}
 

@@ -27,7 +27,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cchc_cli.cli import cli
+from cchc_cli.cli.app import cli
 
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 AGENCIES = ["SNV", "STP", "STC", "SKHDT"]
@@ -122,15 +122,21 @@ def worlds(draw: st.DrawFn) -> World:
                         pair = draw(st.permutations(agencies).map(lambda p: p[:2]))
                         leaf.combine = draw(st.sampled_from(["min", "mean", "coordinator"]))
                         leaf.owners = list(pair)
-                        rules.append({"split": lid, "combine": leaf.combine, "parts": [
-                            {"agency": code, "domain": f"lĩnh vực {i + 1}"}
-                            for i, code in enumerate(pair)]})
+                        rules.append(
+                            {
+                                "split": lid,
+                                "combine": leaf.combine,
+                                "parts": [
+                                    {"agency": code, "domain": f"lĩnh vực {i + 1}"}
+                                    for i, code in enumerate(pair)
+                                ],
+                            }
+                        )
                 leaves.append(leaf)
             if n_subs and hand_over and any(leaf.method == "self" for leaf in leaves[-n_subs:]):
                 rules.append({"lead": draw(st.sampled_from(agencies)), "items": [cid]})
             if "children" in crit:
-                crit["max"] = _dec(sum((Decimal(ch["max"]) for ch in crit["children"]),
-                                       Decimal(0)))
+                crit["max"] = _dec(sum((Decimal(ch["max"]) for ch in crit["children"]), Decimal(0)))
             area["children"].append(crit)
         if any(leaf.method == "self" for leaf in leaves[first_leaf:]):  # a rule needs one
             rules.insert(0, {"lead": area_lead, "items": [str(a)]})
@@ -140,8 +146,11 @@ def worlds(draw: st.DrawFn) -> World:
     for leaf in leaves:
         if leaf.method != "self" or leaf.owners:
             continue
-        covering = [r for r in rules if "lead" in r
-                    and any(leaf.id == i or leaf.id.startswith(i + ".") for i in r["items"])]
+        covering = [
+            r
+            for r in rules
+            if "lead" in r and any(leaf.id == i or leaf.id.startswith(i + ".") for i in r["items"])
+        ]
         best = max(covering, key=lambda r: r["items"][0].count("."))
         leaf.owners = [best["lead"]]
     # the scores each owner gives (and the coordinator's decision on split leaves)
@@ -160,8 +169,13 @@ def worlds(draw: st.DrawFn) -> World:
             else:
                 leaf.given[code] = (draw(st.sampled_from(leaf.levels())).normalize(), None)
     total = sum((Decimal(a["max"]) for a in areas), Decimal(0))
-    declared = {"areas": len(areas), "criteria": n_criteria, "subcriteria": n_sub,
-                "total": _dec(total), "source": "gen"}
+    declared = {
+        "areas": len(areas),
+        "criteria": n_criteria,
+        "subcriteria": n_sub,
+        "total": _dec(total),
+        "source": "gen",
+    }
     return World(areas=areas, leaves=leaves, rules=rules, agencies=agencies, declared=declared)
 
 
@@ -194,21 +208,38 @@ def write_world(world: World, root: Path, names: dict[str, str] | None = None) -
     (root / "scores").mkdir(parents=True)
     (root / "cchc.yaml").write_text(
         "format: 1\ncriteria: criteria.yaml\nassignments: plan.yaml\nscores: scores\n"
-        "output: build\n", encoding="utf-8")
+        "output: build\n",
+        encoding="utf-8",
+    )
     criteria = {
         "format": 1,
-        "methodology": {"name": "Bộ chỉ số sinh ngẫu nhiên", "level": "province", "year": 2019,
-                        "decision": "GEN/QĐ", "status": "confirmed", "source": "gen"},
+        "methodology": {
+            "name": "Bộ chỉ số sinh ngẫu nhiên",
+            "level": "province",
+            "year": 2019,
+            "decision": "GEN/QĐ",
+            "status": "confirmed",
+            "source": "gen",
+        },
         "declared": world.declared,
         "sources": {"gen": "Sinh bởi hypothesis"},
-        "rubrics": {"pct": {"title": "Tỷ lệ", "unit": "%", "bands": [
-            {"from": int(start), "fraction": _dec(f)} for start, f in BANDS]}},
+        "rubrics": {
+            "pct": {
+                "title": "Tỷ lệ",
+                "unit": "%",
+                "bands": [{"from": int(start), "fraction": _dec(f)} for start, f in BANDS],
+            }
+        },
         "items": world.areas,
     }
     (root / "criteria.yaml").write_text(_dump(criteria), encoding="utf-8")
     plan = {
-        "format": 1, "province": "Tỉnh Sinh", "year": 2019, "methodology": "GEN/QĐ",
-        "plan": {"title": "Kế hoạch sinh ngẫu nhiên"}, "coordinator": world.coordinator,
+        "format": 1,
+        "province": "Tỉnh Sinh",
+        "year": 2019,
+        "methodology": "GEN/QĐ",
+        "plan": {"title": "Kế hoạch sinh ngẫu nhiên"},
+        "coordinator": world.coordinator,
         "due_before": "2020-01-20",
         "agencies": [{"code": c, "name": f"Sở {c}"} for c in world.agencies],
         "rules": world.rules,
@@ -227,13 +258,25 @@ def write_world(world: World, root: Path, names: dict[str, str] | None = None) -
                 entry["measured"] = _dec(measured)
             if (leaf.effective(code) or 0) < leaf.max:
                 entry["explanation"] = "Chưa đạt tối đa: một phần nhiệm vụ chuyển sang năm sau."
-            entry["evidence"] = [{"number": f"1/BC-{code}", "date": "2019-06-01",
-                                  "issuer": f"Sở {code}", "title": "Báo cáo kết quả"}]
+            entry["evidence"] = [
+                {
+                    "number": f"1/BC-{code}",
+                    "date": "2019-06-01",
+                    "issuer": f"Sở {code}",
+                    "title": "Báo cáo kết quả",
+                }
+            ]
             items[leaf.id] = entry
         if not items:
             continue
-        body = {"format": 1, "agency": code, "year": 2019, "status": "submitted",
-                "submitted": "2020-01-15", "items": items}
+        body = {
+            "format": 1,
+            "agency": code,
+            "year": 2019,
+            "status": "submitted",
+            "submitted": "2020-01-15",
+            "items": items,
+        }
         name = (names or {}).get(code, code.lower())
         (root / "scores" / f"{name}.yaml").write_text(_dump(body), encoding="utf-8")
 
@@ -303,18 +346,20 @@ def test_totals_are_sums_of_leaves(world: World) -> None:
 @settings(SETTINGS, max_examples=40)
 @given(world=worlds(), seed=st.randoms(use_true_random=False))
 def test_merge_does_not_depend_on_file_order(world: World, seed: random.Random) -> None:
-    from cchc_cli.engine import check_workspace
-    from cchc_cli.merge import merge
-    from cchc_cli.status import merged_payload
-    from cchc_cli.workspace import open_workspace
+    from cchc_cli.core.workspace import open_workspace
+    from cchc_cli.pipeline import check_workspace
+    from cchc_cli.scores.merge import merge
+    from cchc_cli.scores.status_view import merged_payload
 
     with tempfile.TemporaryDirectory() as tmp:
         first, second = Path(tmp) / "a", Path(tmp) / "b"
         write_world(world, first)
         shuffled = list(world.agencies)
         seed.shuffle(shuffled)
-        names = {code: f"{i:02d}-{other.lower()}" for i, (code, other)
-                 in enumerate(zip(world.agencies, shuffled, strict=True))}
+        names = {
+            code: f"{i:02d}-{other.lower()}"
+            for i, (code, other) in enumerate(zip(world.agencies, shuffled, strict=True))
+        }
         write_world(world, second, names)
         assert merged_json(first) == merged_json(second)
         ws = open_workspace(first, first)
@@ -328,20 +373,53 @@ def test_merge_does_not_depend_on_file_order(world: World, seed: random.Random) 
             assert merged_payload(again, result.plan) == reference
 
 
-HOSTILE = st.sampled_from([
-    "", "~", "[", "]", "{", "}", ":", "- ", "\t", "&a", "*a", "!!python/object:os.system",
-    "1e999999999", "-.inf", ".nan", "-0", "99999999999999999999", "'", '"', "\\", "\x00",
-    "[/bold]", "{{ 7*7 }}", "{% for %}", "=HYPERLINK(1)", "<<: *a", "\u0301", "Đ", "1.10",
-    "? [a]\n: b", "\r", "\ufeff", "\x1b[31m", "%YAML 1.1\n---",
-])
+HOSTILE = st.sampled_from(
+    [
+        "",
+        "~",
+        "[",
+        "]",
+        "{",
+        "}",
+        ":",
+        "- ",
+        "\t",
+        "&a",
+        "*a",
+        "!!python/object:os.system",
+        "1e999999999",
+        "-.inf",
+        ".nan",
+        "-0",
+        "99999999999999999999",
+        "'",
+        '"',
+        "\\",
+        "\x00",
+        "[/bold]",
+        "{{ 7*7 }}",
+        "{% for %}",
+        "=HYPERLINK(1)",
+        "<<: *a",
+        "\u0301",
+        "Đ",
+        "1.10",
+        "? [a]\n: b",
+        "\r",
+        "\ufeff",
+        "\x1b[31m",
+        "%YAML 1.1\n---",
+    ]
+)
 
 
 @st.composite
 def damage(draw: st.DrawFn, text: str) -> str:
     lines = text.split("\n")
     i = draw(st.integers(0, max(0, len(lines) - 1)))
-    op = draw(st.sampled_from(["delete", "duplicate", "replace_value", "insert", "truncate",
-                               "indent"]))
+    op = draw(
+        st.sampled_from(["delete", "duplicate", "replace_value", "insert", "truncate", "indent"])
+    )
     if op == "delete":
         del lines[i]
     elif op == "duplicate":
@@ -388,8 +466,9 @@ def test_clean_workspace_renders_in_every_format(world: World) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root, out = Path(tmp) / "ws", Path(tmp) / "out"
         write_world(world, root)
-        result = invoke("-C", str(root), "report", "--format", "all", "--out", str(out),
-                        "--today", "2020-01-19")
+        result = invoke(
+            "-C", str(root), "report", "--format", "all", "--out", str(out), "--today", "2020-01-19"
+        )
         assert result.exit_code == 0, result.output
         made = {p.suffix: p for p in out.iterdir()}
         assert sorted(made) == [".docx", ".html", ".md", ".xlsx"]

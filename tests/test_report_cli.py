@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cchc_cli import atomic
-from cchc_cli.cli import cli
+from cchc_cli.cli.app import cli
+from cchc_cli.core import atomic
 from test_report_support import HOSTILE, copy_base, set_explanation
 
 REPO = Path(__file__).resolve().parents[1]
@@ -486,8 +486,20 @@ def test_notes_file_that_never_ends_is_a_diagnostic(tmp_path: Path) -> None:
     (ws / "notes.md").symlink_to("/dev/zero")
     cfg = ws / "cchc.yaml"
     cfg.write_text(cfg.read_text(encoding="utf-8") + "notes: notes.md\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["-C", str(ws), "report", "--format", "md", "--out",
-                                      str(tmp_path / "out"), "--date", "2020-01-10"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "-C",
+            str(ws),
+            "report",
+            "--format",
+            "md",
+            "--out",
+            str(tmp_path / "out"),
+            "--date",
+            "2020-01-10",
+        ],
+    )
     assert result.exit_code == 1, result.output
     assert "CCHC523" in result.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

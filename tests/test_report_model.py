@@ -248,7 +248,7 @@ def test_markdown_cell_escaping() -> None:
 def test_data_path_prefers_the_packaged_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cchc_cli import resources
+    from cchc_cli.core import resources
     from cchc_cli.report import templates
 
     repo = Path(__file__).resolve().parents[1]

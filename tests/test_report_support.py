@@ -1,7 +1,7 @@
 """Helpers for the report tests: a small merged workspace built by hand.
 
-The report model must not depend on how :mod:`cchc_cli.merge` is written, so the unit tests
-build :class:`~cchc_cli.merged.Merged` themselves from the small ``tests/cases/_base``
+The report model must not depend on how :mod:`cchc_cli.scores.merge` is written, so the unit tests
+build :class:`~cchc_cli.scores.merged.Merged` themselves from the small ``tests/cases/_base``
 workspace (tree and plan through the real loaders, scores merged here, plainly).
 """
 
@@ -11,12 +11,12 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
-from cchc_cli.engine import CheckResult, check_workspace
-from cchc_cli.merged import EvidenceItem, Merged, MergedLeaf, MergedNode, PartScore
-from cchc_cli.modelval import validate_doc
-from cchc_cli.scores import LoadedScores, ScoreFile
-from cchc_cli.workspace import open_workspace
-from cchc_cli.yamlio import load_yaml
+from cchc_cli.core.modelval import validate_doc
+from cchc_cli.core.workspace import open_workspace
+from cchc_cli.core.yamlio import load_yaml
+from cchc_cli.pipeline import CheckResult, check_workspace
+from cchc_cli.scores.merged import EvidenceItem, Merged, MergedLeaf, MergedNode, PartScore
+from cchc_cli.scores.model import LoadedScores, ScoreFile
 
 BASE = Path(__file__).parent / "cases" / "_base"
 HOSTILE = "=1+1 & < > \"' {{ x }} [/bold] {% if %}"

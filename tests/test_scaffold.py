@@ -11,10 +11,10 @@ from typing import Any
 import yaml
 from click.testing import CliRunner
 
-from cchc_cli.cli import cli
-from cchc_cli.modelval import validate_doc
-from cchc_cli.scores import ScoreFile
-from cchc_cli.yamlio import load_yaml
+from cchc_cli.cli.app import cli
+from cchc_cli.core.modelval import validate_doc
+from cchc_cli.core.yamlio import load_yaml
+from cchc_cli.scores.model import ScoreFile
 
 REPO = Path(__file__).resolve().parents[1]
 BASE = REPO / "tests" / "cases" / "_base"

@@ -16,12 +16,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from cchc_cli.cli import cli
-from cchc_cli.engine import check_workspace
-from cchc_cli.i18n import catalogue, placeholders, tr
-from cchc_cli.schema_gen import build_schema, schema_text
-from cchc_cli.score_checks import listed_items, load_scores
-from cchc_cli.workspace import open_workspace
+from cchc_cli.cli.app import cli
+from cchc_cli.core.i18n import catalogue, placeholders, tr
+from cchc_cli.core.workspace import open_workspace
+from cchc_cli.pipeline import check_workspace
+from cchc_cli.scores.checks import listed_items, load_scores
+from cchc_cli.scores.schema import build_schema, schema_text
 
 REPO = Path(__file__).resolve().parents[1]
 BASE = REPO / "tests" / "cases" / "_base"
@@ -181,7 +181,7 @@ def test_checks_do_not_depend_on_file_order(tmp_path: Path) -> None:
     )
     ws = open_workspace(ws_path, ws_path)
     first = check_workspace(ws, today=dt.date(2020, 1, 10))
-    from cchc_cli.score_checks import check_scores
+    from cchc_cli.scores.checks import check_scores
 
     assert first.tree is not None and first.plan is not None
     loaded, _ = load_scores(ws)
@@ -249,8 +249,8 @@ def test_rubric_measured_alone_gives_the_score(tmp_path: Path) -> None:
 def test_every_score_code_has_both_languages_and_matching_placeholders() -> None:
     src = REPO / "src" / "cchc_cli"
     used: set[str] = set()
-    for name in ("score_checks.py", "scaffold.py", "merge.py", "status.py", "cli.py"):
-        used |= set(re.findall(r'"(CCHC4\d\d)"', (src / name).read_text(encoding="utf-8")))
+    for path in [*(src / "scores").rglob("*.py"), *(src / "cli").rglob("*.py")]:
+        used |= set(re.findall(r'"(CCHC4\d\d)"', path.read_text(encoding="utf-8")))
     assert len(used) >= 25
     vi, en = catalogue("vi"), catalogue("en")
     for code in sorted(used):

@@ -9,7 +9,7 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from cchc_cli.cli import cli
+from cchc_cli.cli.app import cli
 
 REPO = Path(__file__).resolve().parents[1]
 BASE = REPO / "tests" / "cases" / "_base"

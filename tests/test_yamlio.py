@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from cchc_cli import yamlio
-from cchc_cli.yamlio import load_yaml, parse_text
+from cchc_cli.core import yamlio
+from cchc_cli.core.yamlio import load_yaml, parse_text
 
 PARSERS = [pytest.param(False, id="python")]
 if yamlio.C_LOADER is not None:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from cchc_cli.diagnostics import Diagnostic, Location, error
+from cchc_cli.core.diagnostics import Diagnostic, Location, error
 from cchc_cli.report.model import Report, Row, template_context
 from cchc_cli.report.templates import DOCX_TEMPLATE, TemplateDirs, make_env, template_diagnostic
 
@@ -141,7 +141,6 @@ def check_docx(path: Path, dirs: TemplateDirs, report: Report | None) -> list[Di
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
-
     shown = dirs.display(path)
     try:
         tpl = DocxTemplate(str(path))
@@ -161,8 +160,8 @@ def check_docx(path: Path, dirs: TemplateDirs, report: Report | None) -> list[Di
 def unknown_variable_diagnostics(
     names: list[str], shown: str, lines: dict[str, int]
 ) -> list[Diagnostic]:
-    from cchc_cli.i18n import Msg
-    from cchc_cli.ids import did_you_mean
+    from cchc_cli.core.i18n import Msg
+    from cchc_cli.core.ids import did_you_mean
     from cchc_cli.report.templates import known_variables
 
     known = known_variables()

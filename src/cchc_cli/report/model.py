@@ -1,4 +1,4 @@
-"""The one report model, built once from a :class:`~cchc_cli.engine.CheckResult`.
+"""The one report model, built once from a :class:`~cchc_cli.pipeline.CheckResult`.
 
 Every renderer (Markdown, HTML, Word, Excel) reads the same :class:`Report`; templates see its
 fields as top-level variables (``province``, ``rows``, ``total`` …, and ``report`` itself).
@@ -21,16 +21,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from cchc_cli.diagnostics import Diagnostic, counts
-from cchc_cli.i18n import catalogue, tr
-from cchc_cli.ids import natural_key
+from cchc_cli.core.diagnostics import Diagnostic, counts
+from cchc_cli.core.i18n import catalogue, tr
+from cchc_cli.core.ids import natural_key
 from cchc_cli.report.templates import format_date
 
 if TYPE_CHECKING:
-    from cchc_cli.criteria import Methodology
-    from cchc_cli.engine import CheckResult
-    from cchc_cli.merged import EvidenceItem, Merged, MergedLeaf, MergedNode, PartScore
-    from cchc_cli.plan import LeafOwnership, ResolvedPlan
+    from cchc_cli.criteria.model import Methodology
+    from cchc_cli.pipeline import CheckResult
+    from cchc_cli.plan.model import LeafOwnership, ResolvedPlan
+    from cchc_cli.scores.merged import EvidenceItem, Merged, MergedLeaf, MergedNode, PartScore
 
 Mode = Literal["province", "agency"]
 RowStatus = Literal["scored", "missing", "ministry", "group"]
@@ -679,7 +679,7 @@ def _agency_summary(ctx: _Ctx, merged: Merged, code: str, result: CheckResult) -
 
 
 def _validation(lang: str, diagnostics: list[Diagnostic]) -> Validation:
-    from cchc_cli.render import location_text
+    from cchc_cli.cli.output import location_text
 
     c = counts(diagnostics)
     items = tuple(
@@ -734,8 +734,8 @@ def _province_full(lang: str, province: str) -> str:
 
 def read_notes(path: Path, rel: str) -> tuple[Notes | None, list[Diagnostic]]:
     """The coordinator's notes file (section III): UTF-8 text, Markdown-ish."""
-    from cchc_cli.diagnostics import Location, error
-    from cchc_cli.yamlio import MAX_FILE_BYTES
+    from cchc_cli.core.diagnostics import Location, error
+    from cchc_cli.core.yamlio import MAX_FILE_BYTES
 
     try:
         with path.open("rb") as handle:  # bounded: a notes "file" may be a device or huge

@@ -5,7 +5,7 @@ Same model and same templates → the same bytes: nothing here reads the clock.
 
 from __future__ import annotations
 
-from cchc_cli.diagnostics import Diagnostic
+from cchc_cli.core.diagnostics import Diagnostic
 from cchc_cli.report.model import Report, template_context
 from cchc_cli.report.templates import ENTRY, TemplateDirs, TextFormat, make_env, template_diagnostic
 

@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from cchc_cli.diagnostics import Diagnostic, Location, error, has_errors, info, warning
-from cchc_cli.i18n import Msg
+from cchc_cli.core.diagnostics import Diagnostic, Location, error, has_errors, info, warning
+from cchc_cli.core.i18n import Msg
 from cchc_cli.report.model import Notes, Report, build_report, read_notes
 from cchc_cli.report.templates import (
     TemplateDirs,
@@ -119,7 +119,7 @@ def write(
 ) -> tuple[list[Path], list[Diagnostic]]:
     """Write every format together (all or nothing): a failure on the last file still leaves
     the whole previous report in place."""
-    from cchc_cli.atomic import OutputLocked, WriteFailed, write_many
+    from cchc_cli.core.atomic import OutputLocked, WriteFailed, write_many
 
     try:
         write_many({path: data[fmt] for fmt, path in targets.items()})
@@ -150,10 +150,10 @@ def make_report(
 ) -> tuple[Outcome, object]:
     """Run the checks, build the model, render and write. Returns the outcome and the
     CheckResult (for source context when showing diagnostics)."""
-    from cchc_cli.engine import check_workspace
-    from cchc_cli.ids import did_you_mean
+    from cchc_cli.core.ids import did_you_mean
+    from cchc_cli.core.workspace import Workspace
+    from cchc_cli.pipeline import check_workspace
     from cchc_cli.report.model import ReportError
-    from cchc_cli.workspace import Workspace
 
     assert isinstance(workspace, Workspace)
     ws = workspace
@@ -262,7 +262,7 @@ def check_templates(
     """
     from jinja2 import TemplateError
 
-    from cchc_cli.ids import did_you_mean
+    from cchc_cli.core.ids import did_you_mean
     from cchc_cli.report.docx import check_docx, unknown_variable_diagnostics
     from cchc_cli.report.render_text import render_text
 

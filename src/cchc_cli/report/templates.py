@@ -19,9 +19,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from cchc_cli.diagnostics import Diagnostic, Location, error
-from cchc_cli.i18n import format_decimal
-from cchc_cli.resources import data_path
+from cchc_cli.core.diagnostics import Diagnostic, Location, error
+from cchc_cli.core.i18n import format_decimal
+from cchc_cli.core.resources import data_path
 
 if TYPE_CHECKING:
     from jinja2 import Environment

@@ -17,14 +17,14 @@ MESSAGES: dict[str, str] = {
     "code.CCHC002": "cchc.yaml points to a missing file or folder (exit code 2)",
     "CCHC101": "The file is not UTF-8 (invalid byte {encoding}).",
     "CCHC101.hint": "Open the file in an editor and save it as UTF-8 "
-    "(Notepad: File > Save As > Encoding: UTF-8; VS Code: \"Save with Encoding\" > UTF-8).",
+    '(Notepad: File > Save As > Encoding: UTF-8; VS Code: "Save with Encoding" > UTF-8).',
     "code.CCHC101": "File is not UTF-8 (or UTF-16 with BOM)",
     "CCHC102": "Invalid YAML syntax: {reason}.",
     "CCHC102.hint": "Check the line shown and the line above it: indentation with spaces, a colon after "
     "each field name, quotes opened and closed in pairs.",
     "code.CCHC102": "YAML syntax error",
     "CCHC103": "A Tab character is used for indentation — YAML allows only spaces.",
-    "CCHC103.hint": "Replace every leading Tab with 2 spaces (VS Code: \"Convert Indentation to Spaces\"; "
+    "CCHC103.hint": 'Replace every leading Tab with 2 spaces (VS Code: "Convert Indentation to Spaces"; '
     "Notepad++: Edit > Blank Operations > TAB to Space).",
     "code.CCHC103": "Tab used for indentation",
     "CCHC104": "Key `{key}` appears twice: line {first_line} and line {line}; YAML would silently drop one value.",
@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
     "code.CCHC104": "Duplicate key in one mapping",
     "CCHC105": "Anchors/aliases (&, *) make the file expand too much or refer to themselves (limit {limit} nodes).",
     "CCHC105.hint": "Do not use & and * in this file; write the values out.",
-    "code.CCHC105": "YAML aliases expand too much or loop (\"billion laughs\")",
+    "code.CCHC105": 'YAML aliases expand too much or loop ("billion laughs")',
     "CCHC106": "The file is too large ({size} bytes; limit {limit} bytes).",
     "CCHC106.hint": "Score files hold text only; attach evidence documents by a `file:` path, do not paste them in.",
     "code.CCHC106": "File larger than allowed",
@@ -130,12 +130,14 @@ MESSAGES: dict[str, str] = {
     "internal.short": "cchc hit an internal error: {error}",
     "internal.hint": "Run the command again with --debug to see the details (traceback).",
 }
-MESSAGES.update({
-    "help.cmd.init": "Create a new workspace (cchc.yaml, criteria tree, assignment plan and — with "
-    "--example — the Thái Nguyên 2019 example score files).",
-    "help.opt.example": "Also copy the example score files, evidence and notes.",
-    "CCHC003": "Folder {folder} already holds a cchc.yaml; cchc does not overwrite an existing workspace.",
-    "CCHC003.hint": "Choose another (or an empty) folder for `cchc init`.",
-    "code.CCHC003": "`cchc init` into a folder that already has cchc.yaml",
-    "init.done": "Workspace {folder} created. Next: cd {folder} && cchc validate",
-})
+MESSAGES.update(
+    {
+        "help.cmd.init": "Create a new workspace (cchc.yaml, criteria tree, assignment plan and — with "
+        "--example — the Thái Nguyên 2019 example score files).",
+        "help.opt.example": "Also copy the example score files, evidence and notes.",
+        "CCHC003": "Folder {folder} already holds a cchc.yaml; cchc does not overwrite an existing workspace.",
+        "CCHC003.hint": "Choose another (or an empty) folder for `cchc init`.",
+        "code.CCHC003": "`cchc init` into a folder that already has cchc.yaml",
+        "init.done": "Workspace {folder} created. Next: cd {folder} && cchc validate",
+    }
+)

@@ -27,7 +27,7 @@ MESSAGES: dict[str, str] = {
     "code.CCHC201": "Duplicate item id in the criteria tree",
     "CCHC202": "Item id `{id}` is not valid: ids are positive whole numbers joined by dots, "
     "without leading zeros (e.g. 3, 3.2, 3.2.5).",
-    "CCHC202.hint": "Fix the id as in the annex; quote it, e.g. `id: \"3.2.5\"`.",
+    "CCHC202.hint": 'Fix the id as in the annex; quote it, e.g. `id: "3.2.5"`.',
     "code.CCHC202": "Item id is not dotted numbers (3.2.5)",
     "CCHC203": "Id `{id}` does not match its place in the tree: here ({place}) it must look like "
     "`{expected}`.",
@@ -100,7 +100,7 @@ MESSAGES: dict[str, str] = {
     "belong in the tree.",
     "code.CCHC217": "Maximum not greater than 0",
     "CCHC218": "Source `{source}` is not declared under `sources`.",
-    "CCHC218.hint": "Declare `{source}: \"document, page …\"` under `sources`, or use a declared "
+    "CCHC218.hint": 'Declare `{source}: "document, page …"` under `sources`, or use a declared '
     "key ({known}).",
     "CCHC218.hint_guess": "Did you mean `{guess}`? Declared sources: {known}.",
     "code.CCHC218": "Source key not declared under `sources`",
@@ -142,8 +142,8 @@ MESSAGES: dict[str, str] = {
     "shown may be wrong — run `cchc validate` to see them.",
     # --- cchc criteria import (criteria_import.py)
     "CCHC230": "Cannot read the table: {reason}.",
-    "CCHC230.hint": "Use an .xlsx file or a UTF-8 CSV (Excel: File > Save As > \"CSV UTF-8 (Comma "
-    "delimited)\"); the first row names the columns id, title, max, method (levels, rubric, "
+    "CCHC230.hint": 'Use an .xlsx file or a UTF-8 CSV (Excel: File > Save As > "CSV UTF-8 (Comma '
+    'delimited)"); the first row names the columns id, title, max, method (levels, rubric, '
     "guidance if used).",
     "code.CCHC230": "Import table unreadable (not UTF-8, broken .xlsx, no data rows)",
     "CCHC231": "The table lacks required columns: {missing}.",
@@ -196,7 +196,7 @@ MESSAGES: dict[str, str] = {
     "transcription of the decision's official annex.\nWhoever transcribed it is responsible for "
     "checking every row (id, title, maximum, method) against the paper annex.\nTo change: edit "
     "this file, or fix the table and import again with --force. Check: `cchc validate`, `cchc "
-    "tree`.\nItem ids are always quoted (\"1.10\" is not \"1.1\"); points use a decimal point.",
+    'tree`.\nItem ids are always quoted ("1.10" is not "1.1"); points use a decimal point.',
     "criteria.import.annex_source": "Annex of {decision}, transcribed from the table {table} with "
     "`cchc criteria import`.",
     "criteria.import.rubric_hint": "The table only names the rubric `{rubric}`; its definition "

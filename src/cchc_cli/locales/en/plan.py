@@ -45,13 +45,12 @@ MESSAGES: dict[str, str] = {
     "CCHC308.hint": "Remove the repeated line.",
     "code.CCHC308": "Cooperating agency listed twice",
     "CCHC310": "Item id `{id}` in `{scope}` does not exist in the criteria ({criteria_file}).",
-    "CCHC310.hint": "Write the item id exactly as in the criteria, in double quotes, e.g. "
-    "\"3.2.5\".",
-    "CCHC310.hint_guess": "Did you mean \"{guess}\"? Write the item id exactly, in double quotes.",
+    "CCHC310.hint": 'Write the item id exactly as in the criteria, in double quotes, e.g. "3.2.5".',
+    "CCHC310.hint_guess": 'Did you mean "{guess}"? Write the item id exactly, in double quotes.',
     "code.CCHC310": "Assignment rule names an item id that does not exist",
     "CCHC311": "Item id `{id}` in `except` does not exist in the criteria ({criteria_file}).",
-    "CCHC311.hint": "Write the excluded item's id exactly, in double quotes, e.g. \"1.5\".",
-    "CCHC311.hint_guess": "Did you mean \"{guess}\"? Write the excluded item's id exactly, in "
+    "CCHC311.hint": 'Write the excluded item\'s id exactly, in double quotes, e.g. "1.5".',
+    "CCHC311.hint_guess": 'Did you mean "{guess}"? Write the excluded item\'s id exactly, in '
     "double quotes.",
     "code.CCHC311": "Exception (`except`) names an item id that does not exist",
     "CCHC312": "Item {id} is excluded (`except`) but lies outside the rule's scope ({items}); the "

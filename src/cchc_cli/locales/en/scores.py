@@ -34,7 +34,7 @@ MESSAGES: dict[str, str] = {
     # --- item checks
     "CCHC410": "There is no item `{id}` in the criteria.",
     "CCHC410.hint": "Use the exact id from {criteria}, in double quotes. Your agency's ids: {own}.",
-    "CCHC410.hint_guess": "Did you mean `{guess}`? Write ids in double quotes, e.g. \"{guess}\":.",
+    "CCHC410.hint_guess": 'Did you mean `{guess}`? Write ids in double quotes, e.g. "{guess}":.',
     "code.CCHC410": "Item id not in the criteria",
     "CCHC411": "Item {id} belongs to {owners}, not to {name}.",
     "CCHC411.hint": "Remove item {id} from this file; score only the items assigned to you (see "
@@ -54,10 +54,9 @@ MESSAGES: dict[str, str] = {
     "and `evidence:`.",
     "code.CCHC414": "Cooperating agency gives a score (score/measured)",
     "CCHC415": "Item {id}{part} is not scored yet: {title} (maximum {max} points).",
-    "CCHC415.hint": "Write the score in `score:` of item \"{id}\", with an explanation and "
-    "evidence.",
+    "CCHC415.hint": 'Write the score in `score:` of item "{id}", with an explanation and evidence.',
     "CCHC415.hint_rubric": "Write the measured value (percentage) in `measured:` of item "
-    "\"{id}\"; cchc computes the score.",
+    '"{id}"; cchc computes the score.',
     "code.CCHC415": "Assigned item not scored (warning for a draft before the deadline, error "
     "after)",
     "CCHC416": "Score {score} of item {id} is outside the allowed range [0, {max}].",
@@ -113,7 +112,7 @@ MESSAGES: dict[str, str] = {
     "CCHC431": "Cannot add items to {file} automatically: `items:` must be a mapping written on "
     "several lines.",
     "CCHC431.hint": "Bring the file to the shape `cchc scaffold` writes (`items:`, then one "
-    "`\"1.1.1\":` line per item indented by 2 spaces) and run `cchc scaffold --update` again.",
+    '`"1.1.1":` line per item indented by 2 spaces) and run `cchc scaffold --update` again.',
     "code.CCHC431": "scaffold --update: the file's structure does not allow adding items",
     "CCHC432": "Several files declare agency {agency_code}: {files}.",
     "CCHC432.hint": "Keep a single file per agency and run the command again.",
@@ -191,7 +190,7 @@ MESSAGES: dict[str, str] = {
     "scores or cooperates on.",
     "scores.schema.format": "Score file format version (currently 1).",
     "scores.schema.year": "Assessment year, the same as the plan's.",
-    "scores.schema.items": "Items: ids in double quotes, e.g. \"1.1.1\".",
+    "scores.schema.items": 'Items: ids in double quotes, e.g. "1.1.1".',
     "scores.schema.item": "{id} — {title}. Maximum: {max}.",
     "scores.schema.score": "Self-assessed score, from 0 to {max}.",
     "scores.schema.measured": "Measured value on the rubric “{title}” ({unit}); cchc computes "

@@ -3,4 +3,6 @@
 from cchc_cli.locales import merge
 from cchc_cli.locales.vi import core, criteria, plan, report, scores
 
-MESSAGES: dict[str, str] = merge(core.MESSAGES, criteria.MESSAGES, plan.MESSAGES, scores.MESSAGES, report.MESSAGES)
+MESSAGES: dict[str, str] = merge(
+    core.MESSAGES, criteria.MESSAGES, plan.MESSAGES, scores.MESSAGES, report.MESSAGES
+)

@@ -20,14 +20,14 @@ MESSAGES: dict[str, str] = {
     # --- reading YAML
     "CCHC101": "Tệp không phải UTF-8 (gặp byte {encoding} không hợp lệ).",
     "CCHC101.hint": "Mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8 "
-    "(Notepad: File > Save As > Encoding: UTF-8; VS Code: chọn \"Save with Encoding\" > UTF-8).",
+    '(Notepad: File > Save As > Encoding: UTF-8; VS Code: chọn "Save with Encoding" > UTF-8).',
     "code.CCHC101": "Tệp không phải UTF-8/UTF-16 có BOM",
     "CCHC102": "Cú pháp YAML không hợp lệ: {reason}.",
     "CCHC102.hint": "Kiểm tra dòng được chỉ ra và dòng ngay trên nó: thụt lề bằng dấu cách, "
     "dấu hai chấm sau tên trường, dấu ngoặc kép đóng/mở đủ cặp.",
     "code.CCHC102": "Lỗi cú pháp YAML",
     "CCHC103": "Dùng ký tự Tab để thụt lề — YAML chỉ cho phép dấu cách.",
-    "CCHC103.hint": "Thay mỗi Tab ở đầu dòng bằng 2 dấu cách (VS Code: \"Convert Indentation to Spaces\"; "
+    "CCHC103.hint": 'Thay mỗi Tab ở đầu dòng bằng 2 dấu cách (VS Code: "Convert Indentation to Spaces"; '
     "Notepad++: Edit > Blank Operations > TAB to Space).",
     "code.CCHC103": "Thụt lề bằng Tab",
     "CCHC104": "Khóa `{key}` xuất hiện hai lần: dòng {first_line} và dòng {line}; YAML sẽ âm thầm bỏ một giá trị.",
@@ -35,7 +35,7 @@ MESSAGES: dict[str, str] = {
     "code.CCHC104": "Khóa trùng lặp trong cùng một bảng",
     "CCHC105": "Neo/bí danh (&, *) làm tệp nở ra quá lớn hoặc tự tham chiếu (giới hạn {limit} nút).",
     "CCHC105.hint": "Không dùng & và * trong tệp này; viết trực tiếp các giá trị.",
-    "code.CCHC105": "Bí danh YAML nở quá lớn hoặc vòng lặp (\"billion laughs\")",
+    "code.CCHC105": 'Bí danh YAML nở quá lớn hoặc vòng lặp ("billion laughs")',
     "CCHC106": "Tệp quá lớn ({size} byte; giới hạn {limit} byte).",
     "CCHC106.hint": "Tệp chấm điểm chỉ chứa văn bản; đính kèm tài liệu kiểm chứng bằng đường dẫn `file:`, không dán nội dung vào.",
     "code.CCHC106": "Tệp vượt quá kích thước cho phép",
@@ -138,12 +138,14 @@ MESSAGES: dict[str, str] = {
     "internal.short": "cchc gặp lỗi nội bộ: {error}",
     "internal.hint": "Chạy lại lệnh với --debug để xem chi tiết (traceback).",
 }
-MESSAGES.update({
-    "help.cmd.init": "Tạo thư mục làm việc mới (cchc.yaml, bộ tiêu chí, kế hoạch phân công, "
-    "và — với --example — các tệp chấm điểm mẫu Thái Nguyên 2019).",
-    "help.opt.example": "Chép cả các tệp chấm điểm, tài liệu kiểm chứng và ghi chú mẫu.",
-    "CCHC003": "Thư mục {folder} đã có cchc.yaml; cchc không ghi đè thư mục làm việc đang có.",
-    "CCHC003.hint": "Chọn một thư mục khác (hoặc thư mục trống) cho `cchc init`.",
-    "code.CCHC003": "`cchc init` vào thư mục đã có cchc.yaml",
-    "init.done": "Đã tạo thư mục làm việc {folder}. Tiếp theo: cd {folder} && cchc validate",
-})
+MESSAGES.update(
+    {
+        "help.cmd.init": "Tạo thư mục làm việc mới (cchc.yaml, bộ tiêu chí, kế hoạch phân công, "
+        "và — với --example — các tệp chấm điểm mẫu Thái Nguyên 2019).",
+        "help.opt.example": "Chép cả các tệp chấm điểm, tài liệu kiểm chứng và ghi chú mẫu.",
+        "CCHC003": "Thư mục {folder} đã có cchc.yaml; cchc không ghi đè thư mục làm việc đang có.",
+        "CCHC003.hint": "Chọn một thư mục khác (hoặc thư mục trống) cho `cchc init`.",
+        "code.CCHC003": "`cchc init` vào thư mục đã có cchc.yaml",
+        "init.done": "Đã tạo thư mục làm việc {folder}. Tiếp theo: cd {folder} && cchc validate",
+    }
+)

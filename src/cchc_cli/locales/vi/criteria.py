@@ -27,7 +27,7 @@ MESSAGES: dict[str, str] = {
     "code.CCHC201": "Mã mục trùng lặp trong bộ tiêu chí",
     "CCHC202": "Mã mục `{id}` không hợp lệ: mã phải là các số nguyên dương nối bằng dấu chấm, "
     "không có số 0 ở đầu (ví dụ 3, 3.2, 3.2.5).",
-    "CCHC202.hint": "Sửa mã theo đúng phụ lục; viết mã trong dấu nháy kép, ví dụ `id: \"3.2.5\"`.",
+    "CCHC202.hint": 'Sửa mã theo đúng phụ lục; viết mã trong dấu nháy kép, ví dụ `id: "3.2.5"`.',
     "code.CCHC202": "Mã mục không phải dạng số chấm số (3.2.5)",
     "CCHC203": "Mã `{id}` không khớp vị trí trong cây: ở đây ({place}) mã phải có dạng "
     "`{expected}`.",
@@ -100,7 +100,7 @@ MESSAGES: dict[str, str] = {
     "chí.",
     "code.CCHC217": "Điểm tối đa không lớn hơn 0",
     "CCHC218": "Nguồn `{source}` chưa khai báo trong `sources`.",
-    "CCHC218.hint": "Khai báo `{source}: \"văn bản, trang …\"` trong `sources`, hoặc dùng một "
+    "CCHC218.hint": 'Khai báo `{source}: "văn bản, trang …"` trong `sources`, hoặc dùng một '
     "khóa đã có ({known}).",
     "CCHC218.hint_guess": "Có phải ý bạn là `{guess}`? Các nguồn đã khai báo: {known}.",
     "code.CCHC218": "Khóa nguồn (source) chưa khai báo trong `sources`",
@@ -142,8 +142,8 @@ MESSAGES: dict[str, str] = {
     "trách hiển thị có thể chưa đúng — chạy `cchc validate` để xem.",
     # --- cchc criteria import (criteria_import.py)
     "CCHC230": "Không đọc được bảng: {reason}.",
-    "CCHC230.hint": "Dùng tệp .xlsx hoặc .csv UTF-8 (Excel: File > Save As > \"CSV UTF-8 (Comma "
-    "delimited)\"); dòng đầu là tên cột id, title, max, method (levels, rubric, guidance nếu có).",
+    "CCHC230.hint": 'Dùng tệp .xlsx hoặc .csv UTF-8 (Excel: File > Save As > "CSV UTF-8 (Comma '
+    'delimited)"); dòng đầu là tên cột id, title, max, method (levels, rubric, guidance nếu có).',
     "code.CCHC230": "Không đọc được bảng nhập (không phải UTF-8, .xlsx hỏng, không có dòng dữ "
     "liệu)",
     "CCHC231": "Bảng thiếu cột bắt buộc: {missing}.",
@@ -198,7 +198,7 @@ MESSAGES: dict[str, str] = {
     "`{source}`: bản chép phụ lục chính thức của quyết định.\nNgười chép chịu trách nhiệm đối "
     "chiếu từng dòng (mã, tên, điểm tối đa, cách chấm) với phụ lục bản giấy.\nSửa: sửa trực tiếp "
     "tệp này, hoặc sửa bảng rồi nhập lại với --force. Kiểm tra: `cchc validate`, `cchc tree`.\nMã "
-    "mục luôn đặt trong dấu nháy kép (\"1.10\" khác \"1.1\"); điểm dùng dấu chấm thập phân.",
+    'mục luôn đặt trong dấu nháy kép ("1.10" khác "1.1"); điểm dùng dấu chấm thập phân.',
     "criteria.import.annex_source": "Phụ lục của {decision}, chép từ bảng {table} bằng `cchc "
     "criteria import`.",
     "criteria.import.rubric_hint": "Bảng chỉ ghi tên thang `{rubric}`; định nghĩa thang lấy từ "

@@ -49,12 +49,12 @@ MESSAGES: dict[str, str] = {
     "code.CCHC308": "Cơ quan phối hợp ghi lặp",
     "CCHC310": "Mã tiêu chí `{id}` trong `{scope}` không có trong bộ tiêu chí ({criteria_file}).",
     "CCHC310.hint": "Ghi đúng mã tiêu chí như trong bộ tiêu chí, đặt trong dấu nháy kép, ví dụ "
-    "\"3.2.5\".",
-    "CCHC310.hint_guess": "Có phải ý bạn là \"{guess}\"? Ghi đúng mã tiêu chí, trong dấu nháy kép.",
+    '"3.2.5".',
+    "CCHC310.hint_guess": 'Có phải ý bạn là "{guess}"? Ghi đúng mã tiêu chí, trong dấu nháy kép.',
     "code.CCHC310": "Quy tắc phân công nêu mã tiêu chí không tồn tại",
     "CCHC311": "Mã tiêu chí `{id}` trong `except` không có trong bộ tiêu chí ({criteria_file}).",
-    "CCHC311.hint": "Ghi đúng mã tiêu chí được trừ ra, đặt trong dấu nháy kép, ví dụ \"1.5\".",
-    "CCHC311.hint_guess": "Có phải ý bạn là \"{guess}\"? Ghi đúng mã tiêu chí được trừ ra, trong "
+    "CCHC311.hint": 'Ghi đúng mã tiêu chí được trừ ra, đặt trong dấu nháy kép, ví dụ "1.5".',
+    "CCHC311.hint_guess": 'Có phải ý bạn là "{guess}"? Ghi đúng mã tiêu chí được trừ ra, trong '
     "dấu nháy kép.",
     "code.CCHC311": "Phần trừ (`except`) nêu mã tiêu chí không tồn tại",
     "CCHC312": "Tiêu chí {id} được trừ ra (`except`) nhưng không nằm trong phạm vi của quy tắc "

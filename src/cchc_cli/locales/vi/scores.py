@@ -36,7 +36,7 @@ MESSAGES: dict[str, str] = {
     "CCHC410.hint": "Dùng đúng mã trong {criteria}, đặt trong ngoặc kép. Các mã của cơ quan bạn: "
     "{own}.",
     "CCHC410.hint_guess": "Có phải ý bạn là `{guess}`? Mã phải đặt trong ngoặc kép, ví dụ "
-    "\"{guess}\":.",
+    '"{guess}":.',
     "code.CCHC410": "Mã tiêu chí không có trong bộ tiêu chí",
     "CCHC411": "Tiêu chí {id} thuộc {owners}, không phải của {name}.",
     "CCHC411.hint": "Xóa tiêu chí {id} khỏi tệp này; chỉ chấm các tiêu chí được giao (xem `cchc "
@@ -55,9 +55,9 @@ MESSAGES: dict[str, str] = {
     "liệu kiểm chứng (`evidence:`).",
     "code.CCHC414": "Cơ quan phối hợp ghi điểm (score/measured)",
     "CCHC415": "Chưa chấm tiêu chí {id}{part}: {title} (tối đa {max} điểm).",
-    "CCHC415.hint": "Ghi điểm vào `score:` của tiêu chí \"{id}\", kèm giải trình và tài liệu "
+    "CCHC415.hint": 'Ghi điểm vào `score:` của tiêu chí "{id}", kèm giải trình và tài liệu '
     "kiểm chứng.",
-    "CCHC415.hint_rubric": "Ghi giá trị đo (tỷ lệ %) vào `measured:` của tiêu chí \"{id}\"; cchc "
+    "CCHC415.hint_rubric": 'Ghi giá trị đo (tỷ lệ %) vào `measured:` của tiêu chí "{id}"; cchc '
     "tự tính điểm.",
     "code.CCHC415": "Tiêu chí được giao chưa chấm (cảnh báo khi còn là bản nháp trước hạn, sau "
     "đó là lỗi)",
@@ -115,7 +115,7 @@ MESSAGES: dict[str, str] = {
     "CCHC431": "Không thể tự thêm tiêu chí vào {file}: mục `items:` phải là một bảng viết nhiều "
     "dòng.",
     "CCHC431.hint": "Sửa tệp cho đúng dạng của `cchc scaffold` (`items:` rồi mỗi tiêu chí một "
-    "dòng `\"1.1.1\":` thụt lề 2 dấu cách), rồi chạy lại `cchc scaffold --update`.",
+    'dòng `"1.1.1":` thụt lề 2 dấu cách), rồi chạy lại `cchc scaffold --update`.',
     "code.CCHC431": "scaffold --update: cấu trúc tệp không cho phép thêm tiêu chí",
     "CCHC432": "Có nhiều tệp khai báo cơ quan {agency_code}: {files}.",
     "CCHC432.hint": "Giữ một tệp duy nhất cho mỗi cơ quan rồi chạy lại lệnh.",
@@ -194,7 +194,7 @@ MESSAGES: dict[str, str] = {
     "giao hoặc phối hợp.",
     "scores.schema.format": "Phiên bản định dạng tệp chấm điểm (hiện là 1).",
     "scores.schema.year": "Năm đánh giá, trùng với kế hoạch phân công.",
-    "scores.schema.items": "Các tiêu chí: mã tiêu chí đặt trong ngoặc kép, ví dụ \"1.1.1\".",
+    "scores.schema.items": 'Các tiêu chí: mã tiêu chí đặt trong ngoặc kép, ví dụ "1.1.1".',
     "scores.schema.item": "{id} — {title}. Điểm tối đa: {max}.",
     "scores.schema.score": "Điểm tự chấm, từ 0 đến {max}.",
     "scores.schema.measured": "Giá trị đo theo thang “{title}” ({unit}); cchc tự tính điểm.",

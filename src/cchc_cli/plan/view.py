@@ -1,6 +1,6 @@
 """What `cchc who` and `cchc owners` print: the resolved plan as text lines or JSON data.
 
-Pure functions (no printing): the commands in :mod:`cchc_cli.cli` write the result.
+Pure functions (no printing): the commands in :mod:`cchc_cli.cli.app` write the result.
 """
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from cchc_cli.criteria import Node
-from cchc_cli.diagnostics import Location
-from cchc_cli.i18n import format_decimal, tr
-from cchc_cli.plan import LeafOwnership, Owner, ResolvedPlan
-from cchc_cli.resolve import leaves_under
+from cchc_cli.core.diagnostics import Location
+from cchc_cli.core.i18n import format_decimal, tr
+from cchc_cli.criteria.model import Node
+from cchc_cli.plan.model import LeafOwnership, Owner, ResolvedPlan
+from cchc_cli.plan.resolve import leaves_under
 
 
 def where(loc: Location | None) -> str:
@@ -104,16 +104,32 @@ def who_lines(plan: ResolvedPlan, node: Node, lang: str) -> list[str]:
             groups.setdefault(key, (owner, []))[1].append(leaf.item)
     for (_code, role, _domain, place), (owner, items) in groups.items():
         template = "plan.who.ministry" if role == "ministry" else "plan.who.owner"
-        lines.append("  " + tr(template, lang, code=owner.code, name=owner.name,
-                               role=role_text(owner, lang), items=items, rule=place))
+        lines.append(
+            "  "
+            + tr(
+                template,
+                lang,
+                code=owner.code,
+                name=owner.name,
+                role=role_text(owner, lang),
+                items=items,
+                rule=place,
+            )
+        )
     if unowned:
         lines.append("  " + tr("plan.who.unowned", lang, items=unowned))
     combines = sorted({leaf.combine for leaf in leaves if leaf.combine is not None})
     for combine in combines:
         split_items = [leaf.item for leaf in leaves if leaf.combine == combine]
-        lines.append("  " + tr("plan.who.combine", lang, items=split_items,
-                               combine=tr(f"plan.combine.{combine}", lang,
-                                          coordinator=plan.file.coordinator)))
+        lines.append(
+            "  "
+            + tr(
+                "plan.who.combine",
+                lang,
+                items=split_items,
+                combine=tr(f"plan.combine.{combine}", lang, coordinator=plan.file.coordinator),
+            )
+        )
     coop = [leaf.item for leaf in leaves if leaf.cooperating]
     if coop:
         lines.append("  " + tr("plan.who.cooperating_note", lang, items=coop))

@@ -1,4 +1,4 @@
-"""Agency score files: the file model. Checks live in :mod:`cchc_cli.score_checks`."""
+"""Agency score files: the file model. Checks live in :mod:`cchc_cli.scores.checks`."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from cchc_cli.modelbase import FORMAT_VERSION, StrictModel, VersionedFile, finite
-from cchc_cli.yamlio import YamlDoc
+from cchc_cli.core.modelbase import FORMAT_VERSION, StrictModel, VersionedFile, finite
+from cchc_cli.core.yamlio import YamlDoc
 
 SCORE_FORMAT = FORMAT_VERSION
 
@@ -46,7 +46,6 @@ class ScoreFile(VersionedFile):
     status: Literal["draft", "submitted"]
     submitted: dt.date | None = None
     items: dict[str, ScoreEntry | None] = Field(default_factory=dict)
-
 
     @field_validator("items", mode="before")
     @classmethod

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cchc_cli.atomic import write_bytes, write_text
-from cchc_cli.diagnostics import Diagnostic, Location, error
-from cchc_cli.resources import data_path
-from cchc_cli.workspace import CONFIG_NAME
+from cchc_cli.core.atomic import write_bytes, write_text
+from cchc_cli.core.diagnostics import Diagnostic, Location, error
+from cchc_cli.core.resources import data_path
+from cchc_cli.core.workspace import CONFIG_NAME
 
 EXAMPLE = "examples/thai_nguyen_2019"
 

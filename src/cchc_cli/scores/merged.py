@@ -1,4 +1,4 @@
-"""The merged view of a province's self-assessment (built by :mod:`cchc_cli.merge`).
+"""The merged view of a province's self-assessment (built by :mod:`cchc_cli.scores.merge`).
 
 This is the one data structure every later output reads: ``cchc merged``, ``cchc status`` and
 the report model. Scores are ``Decimal``; ``None`` means "not scored (yet)".
@@ -11,9 +11,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from cchc_cli.criteria import Node
-from cchc_cli.diagnostics import Location
-from cchc_cli.plan import LeafOwnership
+from cchc_cli.core.diagnostics import Location
+from cchc_cli.criteria.model import Node
+from cchc_cli.plan.model import LeafOwnership
 
 LeafStatus = Literal["scored", "missing", "ministry"]
 

@@ -15,15 +15,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from cchc_cli.criteria import MINISTRY_METHODS, CriteriaTree, Node
-from cchc_cli.diagnostics import Diagnostic, Location, Severity, diag, error, warning
-from cchc_cli.i18n import Msg
-from cchc_cli.ids import did_you_mean, natural_key
-from cchc_cli.modelval import validate_doc
-from cchc_cli.plan import LeafOwnership, ResolvedPlan
-from cchc_cli.scores import LoadedScores, ScoreEntry, ScoreFile
-from cchc_cli.workspace import Workspace
-from cchc_cli.yamlio import load_yaml
+from cchc_cli.core.diagnostics import Diagnostic, Location, Severity, diag, error, warning
+from cchc_cli.core.i18n import Msg
+from cchc_cli.core.ids import did_you_mean, natural_key
+from cchc_cli.core.modelval import validate_doc
+from cchc_cli.core.workspace import Workspace
+from cchc_cli.core.yamlio import load_yaml
+from cchc_cli.criteria.model import MINISTRY_METHODS, CriteriaTree, Node
+from cchc_cli.plan.model import LeafOwnership, ResolvedPlan
+from cchc_cli.scores.model import LoadedScores, ScoreEntry, ScoreFile
 
 #: What an agency does on one leaf. ``decision``: the coordinator's final score of a split
 #: leaf whose plan rule says ``combine: coordinator``.

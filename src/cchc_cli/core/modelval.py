@@ -14,9 +14,9 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from cchc_cli.diagnostics import Diagnostic, error
-from cchc_cli.i18n import Msg
-from cchc_cli.yamlio import YamlDoc, require_mapping
+from cchc_cli.core.diagnostics import Diagnostic, error
+from cchc_cli.core.i18n import Msg
+from cchc_cli.core.yamlio import YamlDoc, require_mapping
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -19,14 +19,14 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, ScalarNode
 
-from cchc_cli.criteria import CriteriaTree, Node, quantize
-from cchc_cli.diagnostics import Diagnostic, Location, error
-from cchc_cli.i18n import format_decimal, tr
-from cchc_cli.plan import LeafOwnership, ResolvedPlan
-from cchc_cli.score_checks import ScoreRole, declared_agency, listed_items, score_files
-from cchc_cli.scores import SCORE_FORMAT
-from cchc_cli.workspace import Workspace
-from cchc_cli.yamlio import decode, parse_text
+from cchc_cli.core.diagnostics import Diagnostic, Location, error
+from cchc_cli.core.i18n import format_decimal, tr
+from cchc_cli.core.workspace import Workspace
+from cchc_cli.core.yamlio import decode, parse_text
+from cchc_cli.criteria.model import CriteriaTree, Node, quantize
+from cchc_cli.plan.model import LeafOwnership, ResolvedPlan
+from cchc_cli.scores.checks import ScoreRole, declared_agency, listed_items, score_files
+from cchc_cli.scores.model import SCORE_FORMAT
 
 WIDTH = 100
 SCHEMA_FOLDER = "schemas"
@@ -348,8 +348,8 @@ def scaffold_agency(
     ws: Workspace, tree: CriteriaTree, plan: ResolvedPlan, code: str, *, update: bool, lang: str
 ) -> ScaffoldOutcome:
     """Create (or with ``update`` extend) one agency's file, and (re)write its schema."""
-    from cchc_cli.atomic import write_bytes, write_text
-    from cchc_cli.schema_gen import schema_text
+    from cchc_cli.core.atomic import write_bytes, write_text
+    from cchc_cli.scores.schema import schema_text
 
     if not listed_items(plan, code):
         return ScaffoldOutcome(

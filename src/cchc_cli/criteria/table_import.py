@@ -10,7 +10,7 @@ Phases, each reported with the table's file and row (and column):
 2. check every row on its own (empty cells, numbers, methods, ids, duplicates, Excel numbers
    standing for ids);
 3. build the YAML text, parse it back with the normal loader and run every tree check
-   (:func:`cchc_cli.criteria_checks.check_tree`); diagnostics are mapped back to table rows.
+   (:func:`cchc_cli.criteria.checks.check_tree`); diagnostics are mapped back to table rows.
 
 The caller writes the text only when no phase found an error.
 """
@@ -30,12 +30,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from cchc_cli.criteria import CriteriaTree, Rubric, build_tree
-from cchc_cli.criteria_checks import UNKNOWN_RUBRIC, check_tree, is_good_id
-from cchc_cli.diagnostics import Diagnostic, Location, Severity, error, warning
-from cchc_cli.i18n import Msg, format_decimal, tr
-from cchc_cli.ids import did_you_mean, natural_key, parent_id
-from cchc_cli.yamlio import decode, load_yaml, parse_text
+from cchc_cli.core.diagnostics import Diagnostic, Location, Severity, error, warning
+from cchc_cli.core.i18n import Msg, format_decimal, tr
+from cchc_cli.core.ids import did_you_mean, natural_key, parent_id
+from cchc_cli.core.yamlio import decode, load_yaml, parse_text
+from cchc_cli.criteria.checks import UNKNOWN_RUBRIC, check_tree, is_good_id
+from cchc_cli.criteria.model import CriteriaTree, Rubric, build_tree
 
 UNREADABLE = "CCHC230"
 MISSING_COLUMN = "CCHC231"
@@ -57,21 +57,36 @@ ANNEX = "annex"
 
 #: accepted spellings of the column names (compared after NFC + casefold + trimming)
 ALIASES: dict[str, str] = {
-    "id": "id", "mã": "id", "mã mục": "id", "mã tiêu chí": "id",
-    "title": "title", "tên": "title", "tên mục": "title", "tên tiêu chí": "title",
+    "id": "id",
+    "mã": "id",
+    "mã mục": "id",
+    "mã tiêu chí": "id",
+    "title": "title",
+    "tên": "title",
+    "tên mục": "title",
+    "tên tiêu chí": "title",
     "nội dung": "title",
-    "max": "max", "điểm tối đa": "max", "điểm": "max",
-    "method": "method", "cách chấm": "method", "phương pháp": "method",
-    "levels": "levels", "mức điểm": "levels",
-    "rubric": "rubric", "thang điểm": "rubric",
-    "guidance": "guidance", "hướng dẫn": "guidance", "tài liệu kiểm chứng": "guidance",
+    "max": "max",
+    "điểm tối đa": "max",
+    "điểm": "max",
+    "method": "method",
+    "cách chấm": "method",
+    "phương pháp": "method",
+    "levels": "levels",
+    "mức điểm": "levels",
+    "rubric": "rubric",
+    "thang điểm": "rubric",
+    "guidance": "guidance",
+    "hướng dẫn": "guidance",
+    "tài liệu kiểm chứng": "guidance",
 }
 
 _NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
 _LEVEL_SPLIT = re.compile(r";|\|" + r"|,(?=\s)")
 _SAFE_FIRST = re.compile(r"^\w", re.UNICODE)
 _LOOKS_TYPED = re.compile(
-    r"^(?:[-+]?[\d.,_:]+(?:e[-+]?\d+)?|null|~|true|false|yes|no|on|off|y|n)$", re.IGNORECASE)
+    r"^(?:[-+]?[\d.,_:]+(?:e[-+]?\d+)?|null|~|true|false|yes|no|on|off|y|n)$", re.IGNORECASE
+)
 _NEEDS_ESCAPE = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -125,8 +140,9 @@ def read_table(path: Path, rel: str) -> tuple[Table | None, list[Diagnostic]]:
     return _read_csv(path, rel)
 
 
-def _header_map(values: list[str], rel: str, line: int,
-                columns: list[int | None]) -> tuple[dict[int, str], list[Diagnostic]]:
+def _header_map(
+    values: list[str], rel: str, line: int, columns: list[int | None]
+) -> tuple[dict[int, str], list[Diagnostic]]:
     """Column index -> canonical name, with diagnostics for unknown/duplicate/missing columns."""
     diags: list[Diagnostic] = []
     mapping: dict[int, str] = {}
@@ -140,23 +156,38 @@ def _header_map(values: list[str], rel: str, line: int,
         canonical = ALIASES.get(name)
         if canonical is None:
             close = difflib.get_close_matches(name, list(ALIASES), n=1, cutoff=0.75)
-            hint = (Msg(f"{UNKNOWN_COLUMN}.hint_guess", {"guess": ALIASES[close[0]],
-                                                         "allowed": allowed})
-                    if close else None)
-            diags.append(warning(UNKNOWN_COLUMN, where, hint=hint, column=raw.strip(),
-                                 allowed=allowed))
+            hint = (
+                Msg(
+                    f"{UNKNOWN_COLUMN}.hint_guess", {"guess": ALIASES[close[0]], "allowed": allowed}
+                )
+                if close
+                else None
+            )
+            diags.append(
+                warning(UNKNOWN_COLUMN, where, hint=hint, column=raw.strip(), allowed=allowed)
+            )
             continue
         if canonical in seen:
-            diags.append(error(UNKNOWN_COLUMN, where, message=Msg(f"{UNKNOWN_COLUMN}.duplicate", {
-                "column": raw.strip(), "name": canonical, "first": seen[canonical] + 1}),
-                column=raw.strip(), allowed=allowed))
+            diags.append(
+                error(
+                    UNKNOWN_COLUMN,
+                    where,
+                    message=Msg(
+                        f"{UNKNOWN_COLUMN}.duplicate",
+                        {"column": raw.strip(), "name": canonical, "first": seen[canonical] + 1},
+                    ),
+                    column=raw.strip(),
+                    allowed=allowed,
+                )
+            )
             continue
         seen[canonical] = i
         mapping[i] = canonical
     missing = [name for name in REQUIRED if name not in seen]
     if missing:
-        diags.append(error(MISSING_COLUMN, Location(rel, line, 1), missing=missing,
-                           allowed=allowed))
+        diags.append(
+            error(MISSING_COLUMN, Location(rel, line, 1), missing=missing, allowed=allowed)
+        )
     return mapping, diags
 
 
@@ -174,7 +205,7 @@ def _field_starts(text: str, delimiter: str) -> list[int]:
 
 def _position(lines: list[str], first_line: int, offset: int) -> tuple[int, int]:
     line = first_line
-    for text in lines[first_line - 1:]:
+    for text in lines[first_line - 1 :]:
         if offset <= len(text):
             return line, offset + 1
         offset -= len(text) + 1
@@ -210,7 +241,7 @@ def _read_csv(path: Path, rel: str) -> tuple[Table | None, list[Diagnostic]]:
             previous_end = reader.line_num
             if not any(cell.strip() for cell in record):
                 continue
-            record_text = "\n".join(lines[start_line - 1:previous_end])
+            record_text = "\n".join(lines[start_line - 1 : previous_end])
             starts = _field_starts(record_text, delimiter)
             positions = [_position(lines, start_line, s) for s in starts]
             columns: list[int | None] = [p[1] for p in positions] + [None] * len(record)
@@ -222,8 +253,14 @@ def _read_csv(path: Path, rel: str) -> tuple[Table | None, list[Diagnostic]]:
                 width = len(record)
                 continue
             if len(record) > width and any(c.strip() for c in record[width:]):
-                diags.append(error(EXTRA_CELLS, Location(rel, start_line, columns[width]),
-                                   cells=len(record), columns=width))
+                diags.append(
+                    error(
+                        EXTRA_CELLS,
+                        Location(rel, start_line, columns[width]),
+                        cells=len(record),
+                        columns=width,
+                    )
+                )
             cells: dict[str, Cell] = {}
             for i, value in enumerate(record):
                 name = header.get(i)
@@ -232,8 +269,14 @@ def _read_csv(path: Path, rel: str) -> tuple[Table | None, list[Diagnostic]]:
                     cells[name] = Cell(value.strip(), line, col)
             table.rows.append(Row(start_line, cells))
     except csv.Error as exc:
-        return None, [*diags, error(UNREADABLE, Location(rel, reader.line_num or None),
-                                    reason=Msg("criteria.import.csv_error", {"detail": str(exc)}))]
+        return None, [
+            *diags,
+            error(
+                UNREADABLE,
+                Location(rel, reader.line_num or None),
+                reason=Msg("criteria.import.csv_error", {"detail": str(exc)}),
+            ),
+        ]
     if header is None or not table.rows:
         return None, [*diags, _no_rows(rel)]
     return table, diags
@@ -265,11 +308,21 @@ def _read_xlsx(path: Path, rel: str) -> tuple[Table | None, list[Diagnostic]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        return None, [error(UNREADABLE, Location(rel), reason=Msg("criteria.import.bad_xlsx", {
-            "detail": f"{type(exc).__name__}: {exc}"}))]
+        return None, [
+            error(
+                UNREADABLE,
+                Location(rel),
+                reason=Msg("criteria.import.bad_xlsx", {"detail": f"{type(exc).__name__}: {exc}"}),
+            )
+        ]
     except Exception as exc:  # openpyxl raises its own InvalidFileException and others
-        return None, [error(UNREADABLE, Location(rel), reason=Msg("criteria.import.bad_xlsx", {
-            "detail": f"{type(exc).__name__}: {exc}"}))]
+        return None, [
+            error(
+                UNREADABLE,
+                Location(rel),
+                reason=Msg("criteria.import.bad_xlsx", {"detail": f"{type(exc).__name__}: {exc}"}),
+            )
+        ]
     table = Table(rel=rel, text=None)
     diags: list[Diagnostic] = []
     try:
@@ -280,8 +333,9 @@ def _read_xlsx(path: Path, rel: str) -> tuple[Table | None, list[Diagnostic]]:
                 continue
             if header is None:
                 texts = ["" if v is None else str(v) for v in values]
-                header, problems = _header_map(texts, rel, number,
-                                               [i + 1 for i in range(len(texts))])
+                header, problems = _header_map(
+                    texts, rel, number, [i + 1 for i in range(len(texts))]
+                )
                 diags += problems
                 if any(d.severity is Severity.ERROR for d in problems):
                     return None, diags
@@ -294,9 +348,16 @@ def _read_xlsx(path: Path, rel: str) -> tuple[Table | None, list[Diagnostic]]:
                 if name == "id" and value is not None and not isinstance(value, str):
                     problem = _excel_id(value)
                     if problem is not None:
-                        diags.append(error(EXCEL_NUMBER_ID, Location(rel, number, i + 1),
-                                           value=str(value), column=_excel_column(i),
-                                           row=number, kind=problem))
+                        diags.append(
+                            error(
+                                EXCEL_NUMBER_ID,
+                                Location(rel, number, i + 1),
+                                value=str(value),
+                                column=_excel_column(i),
+                                row=number,
+                                kind=problem,
+                            )
+                        )
                         cells[name] = Cell("", number, i + 1)
                         cells["_bad_id"] = Cell("x", number, i + 1)
                         continue
@@ -382,22 +443,44 @@ def parse_rows(table: Table) -> tuple[list[Item], list[Diagnostic]]:
         bad = "_bad_id" in row.cells
         for name in REQUIRED:
             if not (name == "id" and bad) and not row.get(name):
-                diags.append(error(EMPTY_CELL, row.at(rel, name), item=item_id or None,
-                                   column=name, row=row.line))
+                diags.append(
+                    error(
+                        EMPTY_CELL,
+                        row.at(rel, name),
+                        item=item_id or None,
+                        column=name,
+                        row=row.line,
+                    )
+                )
                 bad = True
         if item_id and not is_good_id(item_id):
             diags.append(error(BAD_ID, row.at(rel, "id"), item=item_id, id=item_id))
             bad = True
         elif item_id and item_id in first_row:
-            diags.append(error(DUPLICATE_ID, row.at(rel, "id"), item=item_id, id=item_id,
-                               first_line=first_row[item_id].line, line=row.line))
+            diags.append(
+                error(
+                    DUPLICATE_ID,
+                    row.at(rel, "id"),
+                    item=item_id,
+                    id=item_id,
+                    first_line=first_row[item_id].line,
+                    line=row.line,
+                )
+            )
             continue
         elif item_id:
             first_row[item_id] = row
         max_value = parse_number(row.get("max")) if row.get("max") else None
         if row.get("max") and max_value is None:
-            diags.append(error(BAD_NUMBER, row.at(rel, "max"), item=item_id or None,
-                               column="max", value=row.get("max")))
+            diags.append(
+                error(
+                    BAD_NUMBER,
+                    row.at(rel, "max"),
+                    item=item_id or None,
+                    column="max",
+                    value=row.get("max"),
+                )
+            )
             bad = True
         method = row.get("method") or None
         if method is not None and method not in METHODS:
@@ -406,23 +489,50 @@ def parse_rows(table: Table) -> tuple[list[Item], list[Diagnostic]]:
                 method = lowered
             else:
                 guess = did_you_mean(lowered, METHODS)
-                hint = Msg(f"{BAD_METHOD}.hint_guess", {"guess": guess, "allowed": list(METHODS)}) \
-                    if guess else None
-                diags.append(error(BAD_METHOD, row.at(rel, "method"), item=item_id or None,
-                                   hint=hint, value=method, allowed=list(METHODS)))
+                hint = (
+                    Msg(f"{BAD_METHOD}.hint_guess", {"guess": guess, "allowed": list(METHODS)})
+                    if guess
+                    else None
+                )
+                diags.append(
+                    error(
+                        BAD_METHOD,
+                        row.at(rel, "method"),
+                        item=item_id or None,
+                        hint=hint,
+                        value=method,
+                        allowed=list(METHODS),
+                    )
+                )
                 bad = True
         levels: list[Decimal] | None = None
         if row.get("levels"):
             levels = parse_levels(row.get("levels"))
             if levels is None:
-                diags.append(error(BAD_NUMBER, row.at(rel, "levels"), item=item_id or None,
-                                   column="levels", value=row.get("levels")))
+                diags.append(
+                    error(
+                        BAD_NUMBER,
+                        row.at(rel, "levels"),
+                        item=item_id or None,
+                        column="levels",
+                        value=row.get("levels"),
+                    )
+                )
                 bad = True
         if bad or max_value is None:
             continue
-        items.append(Item(row=row, id=item_id, title=row.get("title"), max=max_value,
-                          method=method, levels=levels, rubric=row.get("rubric") or None,
-                          guidance=row.get("guidance") or None))
+        items.append(
+            Item(
+                row=row,
+                id=item_id,
+                title=row.get("title"),
+                max=max_value,
+                method=method,
+                levels=levels,
+                rubric=row.get("rubric") or None,
+                guidance=row.get("guidance") or None,
+            )
+        )
     return items, diags
 
 
@@ -438,8 +548,9 @@ def build_hierarchy(items: list[Item], rel: str) -> tuple[list[Item], list[Diagn
         elif parent in by_id:
             by_id[parent].children.append(item)
         else:
-            diags.append(error(NO_PARENT, item.row.at(rel, "id"), item=item.id, id=item.id,
-                               parent=parent))
+            diags.append(
+                error(NO_PARENT, item.row.at(rel, "id"), item=item.id, id=item.id, parent=parent)
+            )
     return roots, diags
 
 
@@ -477,8 +588,12 @@ def scalar(text: str) -> str:
 
 def quoted(text: str) -> str:
     body = json.dumps(text, ensure_ascii=False)
-    return _NEEDS_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) <= 0xFFFF
-                             else f"\\U{ord(m.group()):08x}", body)
+    return _NEEDS_ESCAPE.sub(
+        lambda m: (
+            f"\\u{ord(m.group()):04x}" if ord(m.group()) <= 0xFFFF else f"\\U{ord(m.group()):08x}"
+        ),
+        body,
+    )
 
 
 def _foldable(text: str) -> bool:
@@ -512,14 +627,16 @@ def _origin(item: Item, name: str) -> tuple[int, int | None]:
     return (cell.line, cell.column) if cell is not None else (item.row.line, None)
 
 
-def _emit_text(out: Writer, pad: str, key: str, text: str,
-               origin: tuple[int, int | None] | None = None) -> None:
+def _emit_text(
+    out: Writer, pad: str, key: str, text: str, origin: tuple[int, int | None] | None = None
+) -> None:
     """``key: text`` on one line, or folded (``>-``) over lines of at most 100 columns."""
     if _foldable(text) and len(pad) + len(key) + 2 + len(text) > 100:
         out.add(f"{pad}{key}: >-", origin)
         width = max(40, 100 - len(pad) - 2)
-        for line in textwrap.wrap(text, width=width, break_long_words=False,
-                                  break_on_hyphens=False):
+        for line in textwrap.wrap(
+            text, width=width, break_long_words=False, break_on_hyphens=False
+        ):
             out.add(f"{pad}  {line}", origin)
     else:
         out.add(f"{pad}{key}: {scalar(text)}", origin)
@@ -555,16 +672,19 @@ def _emit_rubric(out: Writer, key: str, rubric: Rubric, explicit_status: bool) -
     out.add(f"    max: {format_decimal(rubric.max)}")
     out.add("    bands:")
     for band in rubric.bands:
-        out.add(f"      - {{from: {format_decimal(band.from_)}, "
-                f"fraction: {format_decimal(band.fraction)}}}")
+        out.add(
+            f"      - {{from: {format_decimal(band.from_)}, "
+            f"fraction: {format_decimal(band.fraction)}}}"
+        )
     if explicit_status:
         out.add(f"    status: {rubric.status}")
     if rubric.source is not None:
         out.add(f"    source: {scalar(rubric.source)}")
 
 
-def render_yaml(roots: list[Item], table_rel: str, options: Options,
-                like: CriteriaTree | None) -> Writer:
+def render_yaml(
+    roots: list[Item], table_rel: str, options: Options, like: CriteriaTree | None
+) -> Writer:
     lang = options.lang
     meta = like.meta if like is not None else None
     default_name = tr("criteria.import.default_name", lang)
@@ -573,8 +693,11 @@ def render_yaml(roots: list[Item], table_rel: str, options: Options,
     year = options.year if options.year is not None else (meta.methodology.year if meta else None)
     decision = options.decision or (meta.methodology.decision if meta else None)
     decision_date = options.decision_date or (meta.methodology.decision_date if meta else None)
-    total = options.total if options.total is not None else (
-        meta.declared.total if meta else Decimal(100))
+    total = (
+        options.total
+        if options.total is not None
+        else (meta.declared.total if meta else Decimal(100))
+    )
     if options.counts is not None:
         counts: tuple[int | None, ...] = options.counts
         declared_source: str | None = ANNEX
@@ -588,8 +711,16 @@ def render_yaml(roots: list[Item], table_rel: str, options: Options,
     out = Writer()
     rule = "# " + "=" * 98
     out.add(rule)
-    for line in tr("criteria.import.header", lang, name=name, decision=decision, year=year,
-                   table=table_rel, status=options.status, source=ANNEX).split("\n"):
+    for line in tr(
+        "criteria.import.header",
+        lang,
+        name=name,
+        decision=decision,
+        year=year,
+        table=table_rel,
+        status=options.status,
+        source=ANNEX,
+    ).split("\n"):
         out.add(f"# {line}".rstrip())
     out.add(rule)
     out.add("")
@@ -651,8 +782,13 @@ def load_like(path: Path, rel: str) -> tuple[CriteriaTree | None, list[Diagnosti
     return tree, problems
 
 
-def import_table(table_path: Path, table_rel: str, out_path: Path, options: Options,
-                 like: CriteriaTree | None = None) -> ImportResult:
+def import_table(
+    table_path: Path,
+    table_rel: str,
+    out_path: Path,
+    options: Options,
+    like: CriteriaTree | None = None,
+) -> ImportResult:
     table, diags = read_table(table_path, table_rel)
     if table is None:
         return ImportResult(None, diags)
@@ -678,8 +814,9 @@ def import_table(table_path: Path, table_rel: str, out_path: Path, options: Opti
     return ImportResult(text, diags, tree, table.text)
 
 
-def _to_table(d: Diagnostic, writer: Writer, out_rel: str, table_rel: str,
-              have_like: bool) -> Diagnostic:
+def _to_table(
+    d: Diagnostic, writer: Writer, out_rel: str, table_rel: str, have_like: bool
+) -> Diagnostic:
     """Point a diagnostic about the generated YAML at the table row it came from."""
     if d.file != out_rel:
         return d
@@ -696,14 +833,20 @@ def _verify(tree: CriteriaTree, items: list[Item]) -> None:
     by_id = {i.id: i for i in items}
     for node in tree.walk():
         item = by_id[node.id]
-        got = (node.title, node.max, node.method, list(node.levels) if node.levels else None,
-               node.rubric_key, node.guidance)
+        got = (
+            node.title,
+            node.max,
+            node.method,
+            list(node.levels) if node.levels else None,
+            node.rubric_key,
+            node.guidance,
+        )
         want = (item.title, item.max, item.method, item.levels or None, item.rubric, item.guidance)
         if got != want:  # pragma: no cover - a writer bug, never a user error
             raise RuntimeError(f"import round trip differs for {node.id}: {got} != {want}")
 
 
 def summary(tree: CriteriaTree) -> dict[str, Any]:
-    from cchc_cli.criteria_checks import tree_counts
+    from cchc_cli.criteria.checks import tree_counts
 
     return {**tree_counts(tree), "leaves": len(tree.leaves()), "total": tree.total_max()}

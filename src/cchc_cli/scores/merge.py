@@ -20,12 +20,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cchc_cli.criteria import CriteriaTree, Node, quantize
-from cchc_cli.ids import natural_key
-from cchc_cli.merged import EvidenceItem, LeafStatus, Merged, MergedLeaf, MergedNode, PartScore
-from cchc_cli.plan import LeafOwnership, Owner, ResolvedPlan
-from cchc_cli.score_checks import effective_score, has_text, is_ministry, primary_files
-from cchc_cli.scores import LoadedScores, ScoreEntry
+from cchc_cli.core.ids import natural_key
+from cchc_cli.criteria.model import CriteriaTree, Node, quantize
+from cchc_cli.plan.model import LeafOwnership, Owner, ResolvedPlan
+from cchc_cli.scores.checks import effective_score, has_text, is_ministry, primary_files
+from cchc_cli.scores.merged import (
+    EvidenceItem,
+    LeafStatus,
+    Merged,
+    MergedLeaf,
+    MergedNode,
+    PartScore,
+)
+from cchc_cli.scores.model import LoadedScores, ScoreEntry
 
 ZERO = Decimal(0)
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from cchc_cli.diagnostics import Diagnostic, Severity, counts, sort_diagnostics
-from cchc_cli.i18n import tr
+from cchc_cli.core.diagnostics import Diagnostic, Severity, counts, sort_diagnostics
+from cchc_cli.core.i18n import tr
 
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 CONTEXT_LINES = 1

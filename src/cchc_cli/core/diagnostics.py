@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from cchc_cli.i18n import Msg
+from cchc_cli.core.i18n import Msg
 
 
 class Severity(str, Enum):

@@ -25,7 +25,7 @@ from typing import Any, cast
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from cchc_cli.diagnostics import Diagnostic, Location, error
+from cchc_cli.core.diagnostics import Diagnostic, Location, error
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_EXPANDED_NODES = 250_000
@@ -322,10 +322,10 @@ def _yaml_error(exc: yaml.YAMLError, rel: str, text: str) -> Diagnostic:
         return error("CCHC111", where, limit=MAX_DEPTH)
     for pattern, key in _SYNTAX_PATTERNS:
         if pattern in problem or pattern in context:
-            from cchc_cli.i18n import Msg
+            from cchc_cli.core.i18n import Msg
 
             return error("CCHC102", where, reason=Msg(key))
-    from cchc_cli.i18n import Msg
+    from cchc_cli.core.i18n import Msg
 
     return error("CCHC102", where, reason=Msg("yaml.generic", {"detail": problem.strip()}))
 

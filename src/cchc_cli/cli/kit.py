@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from cchc_cli.i18n import Lang, resolve_lang, tr
+from cchc_cli.core.i18n import Lang, resolve_lang, tr
 
 if TYPE_CHECKING:
-    from cchc_cli.diagnostics import Diagnostic
+    from cchc_cli.core.diagnostics import Diagnostic
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -209,7 +209,7 @@ class I18nGroup(_I18nMixin, click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort):
             raise
         except click.UsageError as exc:
-            from cchc_cli.diagnostics import error
+            from cchc_cli.core.diagnostics import error
 
             _show_plain([error("CCHC901", error=exc.format_message())], ctx)
             ctx.exit(EXIT_CONFIG)
@@ -239,14 +239,14 @@ class I18nGroup(_I18nMixin, click.Group):
 
 
 def _show_plain(diagnostics: list[Diagnostic], ctx: click.Context) -> None:
-    from cchc_cli.render import SourceLines, diagnostics_console, render_text
+    from cchc_cli.cli.output import SourceLines, diagnostics_console, render_text
 
     console = diagnostics_console(sys.stderr)
     render_text(diagnostics, console, settings(ctx).lang, SourceLines(None), show_summary=False)
 
 
 def exit_code(diagnostics: list[Diagnostic], strict: bool) -> int:
-    from cchc_cli.diagnostics import Severity
+    from cchc_cli.core.diagnostics import Severity
 
     if any(d.severity is Severity.ERROR for d in diagnostics):
         return EXIT_ERRORS

@@ -15,11 +15,11 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from cchc_cli.criteria import CriteriaTree
-from cchc_cli.i18n import format_decimal, tr
-from cchc_cli.plan import LeafOwnership, ResolvedPlan
-from cchc_cli.score_checks import ScoreRole, listed_items
-from cchc_cli.scores import SCORE_FORMAT
+from cchc_cli.core.i18n import format_decimal, tr
+from cchc_cli.criteria.model import CriteriaTree
+from cchc_cli.plan.model import LeafOwnership, ResolvedPlan
+from cchc_cli.scores.checks import ScoreRole, listed_items
+from cchc_cli.scores.model import SCORE_FORMAT
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"

@@ -22,12 +22,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from cchc_cli.criteria import MINISTRY_METHODS, SELF, CriteriaTree, Node
-from cchc_cli.diagnostics import Diagnostic, Location, error, info, warning
-from cchc_cli.i18n import Msg
-from cchc_cli.ids import did_you_mean, natural_key
-from cchc_cli.modelval import validate_doc
-from cchc_cli.plan import (
+from cchc_cli.core.diagnostics import Diagnostic, Location, error, info, warning
+from cchc_cli.core.i18n import Msg
+from cchc_cli.core.ids import did_you_mean, natural_key
+from cchc_cli.core.modelval import validate_doc
+from cchc_cli.core.yamlio import YamlDoc
+from cchc_cli.criteria.model import MINISTRY_METHODS, SELF, CriteriaTree, Node
+from cchc_cli.plan.model import (
     MINISTRY_CODE,
     Agency,
     LeafOwnership,
@@ -36,7 +37,6 @@ from cchc_cli.plan import (
     ResolvedPlan,
     Rule,
 )
-from cchc_cli.yamlio import YamlDoc
 
 MINISTRY_NAME = "Bộ Nội vụ"
 
@@ -115,22 +115,39 @@ class _Resolver:
             return True
         guess = did_you_mean(code, self.agencies)
         hint = (
-            Msg(f"{UNKNOWN_AGENCY}.hint_guess", {"guess": guess, "known": sorted(self.agencies),
-                                                 "agency_code": code})
+            Msg(
+                f"{UNKNOWN_AGENCY}.hint_guess",
+                {"guess": guess, "known": sorted(self.agencies), "agency_code": code},
+            )
             if guess
             else None
         )
         self.diags.append(
-            error(UNKNOWN_AGENCY, at, agency=code, hint=hint, agency_code=code, field=field_name,
-                  known=sorted(self.agencies))
+            error(
+                UNKNOWN_AGENCY,
+                at,
+                agency=code,
+                hint=hint,
+                agency_code=code,
+                field=field_name,
+                known=sorted(self.agencies),
+            )
         )
         return False
 
     def check_scorer(self, code: str, at: Location, field_name: str) -> None:
         agency = self.agencies.get(code)
         if agency is not None and agency.role == "supporting":
-            self.diags.append(error(SUPPORTING_SCORES, at, agency=code, agency_code=code,
-                                    name=agency.name, field=field_name))
+            self.diags.append(
+                error(
+                    SUPPORTING_SCORES,
+                    at,
+                    agency=code,
+                    agency_code=code,
+                    name=agency.name,
+                    field=field_name,
+                )
+            )
 
     # ------------------------------------------------------------------ agencies
     def load_agencies(self) -> None:
@@ -140,10 +157,16 @@ class _Resolver:
             if agency.code in first_code:
                 prev = first_code[agency.code]
                 at = self.loc("agencies", a, "code")
-                self.diags.append(error(
-                    DUPLICATE_CODE, at, agency=agency.code, agency_code=agency.code,
-                    first_line=self.loc("agencies", prev, "code").line, line=at.line,
-                ))
+                self.diags.append(
+                    error(
+                        DUPLICATE_CODE,
+                        at,
+                        agency=agency.code,
+                        agency_code=agency.code,
+                        first_line=self.loc("agencies", prev, "code").line,
+                        line=at.line,
+                    )
+                )
             else:
                 first_code[agency.code] = a
                 self.agencies[agency.code] = agency
@@ -151,29 +174,52 @@ class _Resolver:
             if key in first_name:
                 prev = first_name[key]
                 at = self.loc("agencies", a, "name")
-                self.diags.append(error(
-                    DUPLICATE_NAME, at, agency=agency.code, name=agency.name,
-                    first_code=self.plan.agencies[prev].code, agency_code=agency.code,
-                    first_line=self.loc("agencies", prev, "name").line, line=at.line,
-                ))
+                self.diags.append(
+                    error(
+                        DUPLICATE_NAME,
+                        at,
+                        agency=agency.code,
+                        name=agency.name,
+                        first_code=self.plan.agencies[prev].code,
+                        agency_code=agency.code,
+                        first_line=self.loc("agencies", prev, "name").line,
+                        line=at.line,
+                    )
+                )
             else:
                 first_name[key] = a
 
     def check_header(self) -> None:
         meta = self.tree.meta.methodology
         if self.plan.methodology.strip() != meta.decision.strip():
-            self.diags.append(warning(METHODOLOGY_MISMATCH, self.loc("methodology"),
-                                      plan=self.plan.methodology, criteria=meta.decision,
-                                      criteria_file=self.tree.rel))
+            self.diags.append(
+                warning(
+                    METHODOLOGY_MISMATCH,
+                    self.loc("methodology"),
+                    plan=self.plan.methodology,
+                    criteria=meta.decision,
+                    criteria_file=self.tree.rel,
+                )
+            )
         if self.plan.year != meta.year:
-            self.diags.append(warning(YEAR_MISMATCH, self.loc("year"), plan=self.plan.year,
-                                      criteria=meta.year, criteria_file=self.tree.rel))
+            self.diags.append(
+                warning(
+                    YEAR_MISMATCH,
+                    self.loc("year"),
+                    plan=self.plan.year,
+                    criteria=meta.year,
+                    criteria_file=self.tree.rel,
+                )
+            )
         self.check_agency(self.plan.coordinator, self.loc("coordinator"), "coordinator")
         duty = self.plan.evidence_duty
         if duty is not None:
             for k, code in enumerate(duty.follow_up_report):
-                self.check_agency(code, self.loc("evidence_duty", "follow_up_report", k),
-                                  "evidence_duty.follow_up_report")
+                self.check_agency(
+                    code,
+                    self.loc("evidence_duty", "follow_up_report", k),
+                    "evidence_duty.follow_up_report",
+                )
 
     # ------------------------------------------------------------------ rules
     def find(self, item_id: str, at: Location, code: str, scope: str) -> Node | None:
@@ -182,8 +228,17 @@ class _Resolver:
             return node
         guess = did_you_mean(item_id, self.tree.by_id)
         hint = Msg(f"{code}.hint_guess", {"guess": guess, "id": item_id}) if guess else None
-        self.diags.append(error(code, at, item=item_id, hint=hint, id=item_id, scope=scope,
-                                criteria_file=self.tree.rel))
+        self.diags.append(
+            error(
+                code,
+                at,
+                item=item_id,
+                hint=hint,
+                id=item_id,
+                scope=scope,
+                criteria_file=self.tree.rel,
+            )
+        )
         return None
 
     def rule_claims(self, i: int, rule: Rule) -> list[_Claim]:
@@ -197,18 +252,35 @@ class _Resolver:
                 if self.check_agency(part.agency, at, "parts.agency"):
                     self.check_scorer(part.agency, at, "parts.agency")
                 if part.agency in seen:
-                    self.diags.append(error(
-                        PART_REPEATED, at, agency=part.agency, agency_code=part.agency,
-                        target=rule.split,
-                        first_line=self.loc("rules", i, "parts", seen[part.agency], "agency").line,
-                        line=at.line,
-                    ))
+                    self.diags.append(
+                        error(
+                            PART_REPEATED,
+                            at,
+                            agency=part.agency,
+                            agency_code=part.agency,
+                            target=rule.split,
+                            first_line=self.loc(
+                                "rules", i, "parts", seen[part.agency], "agency"
+                            ).line,
+                            line=at.line,
+                        )
+                    )
                 else:
                     seen[part.agency] = k
-                owners.append(Owner(code=part.agency, name=self.name_of(part.agency), role="part",
-                                    domain=part.domain, rule=self.loc("rules", i, "parts", k)))
+                owners.append(
+                    Owner(
+                        code=part.agency,
+                        name=self.name_of(part.agency),
+                        role="part",
+                        domain=part.domain,
+                        rule=self.loc("rules", i, "parts", k),
+                    )
+                )
             ident: tuple[Any, ...] = (
-                "split", rule.combine, tuple(sorted((p.agency, p.domain) for p in rule.parts)))
+                "split",
+                rule.combine,
+                tuple(sorted((p.agency, p.domain) for p in rule.parts)),
+            )
             targets = [(rule.split, self.loc("rules", i, "split"))]
         else:
             lead = rule.lead or ""
@@ -221,21 +293,29 @@ class _Resolver:
                 at = self.loc("rules", i, "cooperating", k)
                 self.check_agency(code, at, "cooperating")
                 if code == lead:
-                    self.diags.append(warning(COOPERATING_IS_LEAD, at, agency=code,
-                                              agency_code=code))
+                    self.diags.append(
+                        warning(COOPERATING_IS_LEAD, at, agency=code, agency_code=code)
+                    )
                     continue
                 if code in seen_coop:
-                    self.diags.append(warning(
-                        COOPERATING_REPEATED, at, agency=code, agency_code=code,
-                        first_line=self.loc("rules", i, "cooperating", seen_coop[code]).line,
-                    ))
+                    self.diags.append(
+                        warning(
+                            COOPERATING_REPEATED,
+                            at,
+                            agency=code,
+                            agency_code=code,
+                            first_line=self.loc("rules", i, "cooperating", seen_coop[code]).line,
+                        )
+                    )
                     continue
                 seen_coop[code] = k
-                owners.append(Owner(code=code, name=self.name_of(code), role="cooperating",
-                                    rule=at))
+                owners.append(
+                    Owner(code=code, name=self.name_of(code), role="cooperating", rule=at)
+                )
             ident = ("lead", lead)
-            targets = [(item, self.loc("rules", i, "items", j))
-                       for j, item in enumerate(rule.items)]
+            targets = [
+                (item, self.loc("rules", i, "items", j)) for j, item in enumerate(rule.items)
+            ]
 
         excluded: set[int] = set()
         except_nodes: list[tuple[Node, Location]] = []
@@ -255,27 +335,39 @@ class _Resolver:
             subtree = list(node.walk())
             in_scope.update(id(n) for n in subtree)
             if node.is_leaf and node.method in MINISTRY_METHODS:
-                self.diags.append(error(MINISTRY_TARGET, at, item=target, id=target,
-                                        method=node.method or ""))
+                self.diags.append(
+                    error(MINISTRY_TARGET, at, item=target, id=target, method=node.method or "")
+                )
                 continue
             selected = {n.id for n in subtree if n.is_self and id(n) not in excluded}
             if not selected:
-                self.diags.append(error(NO_SELF_LEAF, at, item=target, id=target,
-                                        excepted=bool(excluded)))
+                self.diags.append(
+                    error(NO_SELF_LEAF, at, item=target, id=target, excepted=bool(excluded))
+                )
                 continue
             target_owners = tuple(owners)
             if rule.split is None:
                 lead = rule.lead or ""
                 lead_owner = Owner(code=lead, name=self.name_of(lead), role="lead", rule=at)
                 target_owners = (lead_owner, *owners)
-            claims.append(_Claim(
-                rule_index=i, rule=rule, target=target, node=node, at=at, rule_at=rule_at,
-                owners=target_owners, ident=ident, leaves=selected,
-            ))
+            claims.append(
+                _Claim(
+                    rule_index=i,
+                    rule=rule,
+                    target=target,
+                    node=node,
+                    at=at,
+                    rule_at=rule_at,
+                    owners=target_owners,
+                    ident=ident,
+                    leaves=selected,
+                )
+            )
         for node, at in except_nodes:
             if id(node) not in in_scope:
-                self.diags.append(warning(EXCEPT_OUT_OF_SCOPE, at, item=node.id, id=node.id,
-                                          items=rule.targets))
+                self.diags.append(
+                    warning(EXCEPT_OUT_OF_SCOPE, at, item=node.id, id=node.id, items=rule.targets)
+                )
         return self.drop_nested(claims)
 
     def drop_nested(self, claims: list[_Claim]) -> list[_Claim]:
@@ -283,14 +375,25 @@ class _Resolver:
         kept: list[_Claim] = []
         for n, claim in enumerate(claims):
             outer = next(
-                (o for m, o in enumerate(claims)
-                 if m != n and claim.leaves <= o.leaves
-                 and (o.depth < claim.depth or (o.depth == claim.depth and m < n))),
+                (
+                    o
+                    for m, o in enumerate(claims)
+                    if m != n
+                    and claim.leaves <= o.leaves
+                    and (o.depth < claim.depth or (o.depth == claim.depth and m < n))
+                ),
                 None,
             )
             if outer is not None:
-                self.diags.append(warning(NESTED_TARGET, claim.at, item=claim.target,
-                                          id=claim.target, outer=outer.target))
+                self.diags.append(
+                    warning(
+                        NESTED_TARGET,
+                        claim.at,
+                        item=claim.target,
+                        id=claim.target,
+                        outer=outer.target,
+                    )
+                )
                 continue
             kept.append(claim)
         return kept
@@ -301,17 +404,23 @@ class _Resolver:
 
     def label(self, claim: _Claim) -> Msg:
         if claim.rule.split is not None:
-            return Msg("plan.rule_split", {
+            return Msg(
+                "plan.rule_split",
+                {
+                    "target": claim.target,
+                    "agencies": [p.agency for p in claim.rule.parts],
+                    "combine": claim.rule.combine or "",
+                    "where": self.where(claim.at),
+                },
+            )
+        return Msg(
+            "plan.rule_lead",
+            {
+                "agency": claim.rule.lead or "",
                 "target": claim.target,
-                "agencies": [p.agency for p in claim.rule.parts],
-                "combine": claim.rule.combine or "",
                 "where": self.where(claim.at),
-            })
-        return Msg("plan.rule_lead", {
-            "agency": claim.rule.lead or "",
-            "target": claim.target,
-            "where": self.where(claim.at),
-        })
+            },
+        )
 
     # ------------------------------------------------------------------ resolution
     def resolve(self) -> ResolvedPlan:
@@ -336,7 +445,8 @@ class _Resolver:
                 continue  # a duplicated id (reported by the criteria checks)
             if node.method in MINISTRY_METHODS:
                 leaves[node.id] = LeafOwnership(
-                    node=node, owners=(ministry_owner(self.tree.loc(node, "method")),),
+                    node=node,
+                    owners=(ministry_owner(self.tree.loc(node, "method")),),
                     rule=self.tree.loc(node, "method"),
                 )
                 continue
@@ -378,18 +488,43 @@ class _Resolver:
             ids = sorted(leaf_ids, key=natural_key)
             if code == OVERRIDDEN:
                 # located at the winning (more specific) rule
-                self.diags.append(info(code, b.at, item=b.target, leaves=ids,
-                                       overridden=self.label(a), winner=self.label(b)))
+                self.diags.append(
+                    info(
+                        code,
+                        b.at,
+                        item=b.target,
+                        leaves=ids,
+                        overridden=self.label(a),
+                        winner=self.label(b),
+                    )
+                )
             elif code == CONFLICT:
-                self.diags.append(error(code, b.at, item=b.target, leaves=ids,
-                                        first=self.label(a), second=self.label(b)))
+                self.diags.append(
+                    error(
+                        code,
+                        b.at,
+                        item=b.target,
+                        leaves=ids,
+                        first=self.label(a),
+                        second=self.label(b),
+                    )
+                )
             else:
                 # b is the later rule at the same depth, or the deeper one: the useless one
-                self.diags.append(warning(code, b.at, item=b.target, leaves=ids,
-                                          rule=self.label(b), other=self.label(a)))
+                self.diags.append(
+                    warning(
+                        code,
+                        b.at,
+                        item=b.target,
+                        leaves=ids,
+                        rule=self.label(b),
+                        other=self.label(a),
+                    )
+                )
         if unowned:
-            self.diags.append(error(UNOWNED, self.loc("rules", key=True), leaves=unowned,
-                                    count=len(unowned)))
+            self.diags.append(
+                error(UNOWNED, self.loc("rules", key=True), leaves=unowned, count=len(unowned))
+            )
         return ResolvedPlan(file=self.plan, doc=self.doc, agencies=self.agencies, leaves=leaves)
 
 

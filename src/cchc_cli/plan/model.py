@@ -1,6 +1,6 @@
 """Assignment plans: the file model and the resolved leaf -> owner(s) map.
 
-Resolution (rules -> owners, overlaps, diagnostics) lives in :mod:`cchc_cli.resolve`.
+Resolution (rules -> owners, overlaps, diagnostics) lives in :mod:`cchc_cli.plan.resolve`.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from cchc_cli.criteria import Node
-from cchc_cli.diagnostics import Location
-from cchc_cli.modelbase import StrictModel, VersionedFile
-from cchc_cli.yamlio import YamlDoc
+from cchc_cli.core.diagnostics import Location
+from cchc_cli.core.modelbase import StrictModel, VersionedFile
+from cchc_cli.core.yamlio import YamlDoc
+from cchc_cli.criteria.model import Node
 
 AGENCY_CODE = r"^[A-Z][A-Z0-9_]{0,31}$"
 Role = Literal["lead", "part", "cooperating", "ministry"]
@@ -99,7 +99,6 @@ class PlanFile(VersionedFile):
     agencies: list[Agency]
     evidence_duty: EvidenceDuty | None = None
     rules: list[Rule]
-
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The criteria tree: file model (what the YAML may contain) and the built tree.
 
-Structural checks (sums, ids, counts, provenance) live in :mod:`cchc_cli.criteria_checks`.
+Structural checks (sums, ids, counts, provenance) live in :mod:`cchc_cli.criteria.checks`.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
-from cchc_cli.diagnostics import Diagnostic, Location
-from cchc_cli.ids import depth, natural_key
-from cchc_cli.modelbase import StrictModel, VersionedFile, finite
-from cchc_cli.modelval import validate_doc
-from cchc_cli.yamlio import YamlDoc
+from cchc_cli.core.diagnostics import Diagnostic, Location
+from cchc_cli.core.ids import depth, natural_key
+from cchc_cli.core.modelbase import StrictModel, VersionedFile, finite
+from cchc_cli.core.modelval import validate_doc
+from cchc_cli.core.yamlio import YamlDoc
 
 Method = Literal["self", "survey", "sipas"]
 SELF: Method = "self"
@@ -102,7 +102,6 @@ class CriteriaFile(VersionedFile):
     sources: dict[str, str] = Field(default_factory=dict)
     rubrics: dict[str, Rubric] = Field(default_factory=dict)
     items: list[NodeIn]
-
 
 
 @dataclass(eq=False)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cchc_cli import __version__
-from cchc_cli.clikit import (
+from cchc_cli.cli.kit import (
     EXIT_CONFIG,
     I18nGroup,
     I18nOption,
@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from datetime import date
     from pathlib import Path
 
-    from cchc_cli.diagnostics import Diagnostic
-    from cchc_cli.workspace import Workspace
+    from cchc_cli.core.diagnostics import Diagnostic
+    from cchc_cli.core.workspace import Workspace
 
 
 def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -36,21 +36,35 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
         return
     import platform
 
-    from cchc_cli.i18n import tr
-    from cchc_cli.yamlio import libyaml_in_use
+    from cchc_cli.core.i18n import tr
+    from cchc_cli.core.yamlio import libyaml_in_use
 
     lang = settings(ctx).lang
     loader = tr("loader.c" if libyaml_in_use() else "loader.py", lang)
-    click.echo(tr("help.cmd.version_line", lang, version=__version__,
-                  python=platform.python_version(), loader=loader))
+    click.echo(
+        tr(
+            "help.cmd.version_line",
+            lang,
+            version=__version__,
+            python=platform.python_version(),
+            loader=loader,
+        )
+    )
     ctx.exit(0)
 
 
 @click.group(
     cls=I18nGroup, help="help.cli", context_settings={"help_option_names": ["-h", "--help"]}
 )
-@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
-              help="help.opt.version", cls=I18nOption)
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_version,
+    help="help.opt.version",
+    cls=I18nOption,
+)
 @common_options
 def cli() -> None:
     pass
@@ -66,7 +80,7 @@ def show_diagnostics(
     to_stdout_json: bool = True,
 ) -> int:
     """Render diagnostics (text on stderr, or JSON on stdout) and return the exit code."""
-    from cchc_cli.render import (
+    from cchc_cli.cli.output import (
         SourceLines,
         diagnostics_console,
         diagnostics_payload,
@@ -93,7 +107,7 @@ def open_workspaces(fmt: str = "text", *, expand: bool = False) -> list[Workspac
     """
     from pathlib import Path
 
-    from cchc_cli.workspace import CONFIG_NAME, WorkspaceError, open_workspace
+    from cchc_cli.core.workspace import CONFIG_NAME, WorkspaceError, open_workspace
 
     given: list[str | None] = list(settings().workspaces) or [None]
     if expand:
@@ -139,8 +153,9 @@ def parse_date_option(value: str | None, option: str = "--today") -> date | None
         raise click.BadParameter(value, param_hint=option) from None
 
 
-today_option = click.option("--today", "today", metavar="YYYY-MM-DD", default=None,
-                            help="help.opt.today", cls=I18nOption)
+today_option = click.option(
+    "--today", "today", metavar="YYYY-MM-DD", default=None, help="help.opt.today", cls=I18nOption
+)
 strict_option = click.option("--strict", is_flag=True, help="help.opt.strict", cls=I18nOption)
 
 
@@ -150,7 +165,7 @@ strict_option = click.option("--strict", is_flag=True, help="help.opt.strict", c
 @today_option
 @common_options
 def validate_cmd(fmt: str, strict: bool, today: str | None) -> None:
-    from cchc_cli.engine import check_workspace, shared_criteria
+    from cchc_cli.pipeline import check_workspace, shared_criteria
 
     when = parse_date_option(today)
     all_diagnostics: list[Any] = []
@@ -177,12 +192,12 @@ def validate_cmd(fmt: str, strict: bool, today: str | None) -> None:
 def init_cmd(folder: str, example: bool) -> None:
     from pathlib import Path
 
-    from cchc_cli.workspace_init import init_workspace
+    from cchc_cli.core.workspace_init import init_workspace
 
     problems = init_workspace(Path(folder), example=example)
     if problems:
         sys.exit(show_diagnostics(problems))
-    from cchc_cli.i18n import tr
+    from cchc_cli.core.i18n import tr
 
     click.echo(tr("init.done", settings().lang, folder=str(folder)))
 
@@ -195,14 +210,15 @@ def _load_plan_stage() -> tuple[Any, int]:
     Returns the check result and the exit code those diagnostics give. Exits 1 when no plan
     could be resolved at all.
     """
-    from cchc_cli.diagnostics import Severity
-    from cchc_cli.engine import check_workspace
+    from cchc_cli.core.diagnostics import Severity
+    from cchc_cli.pipeline import check_workspace
 
     ws = open_workspace_one("text")
     result = check_workspace(ws, stages="plan")
     plan_rel = ws.config.assignments
     shown = [
-        d for d in result.diagnostics
+        d
+        for d in result.diagnostics
         if d.severity is Severity.ERROR or (d.severity is Severity.WARNING and d.file == plan_rel)
     ]
     code = 0
@@ -217,19 +233,20 @@ def _load_plan_stage() -> tuple[Any, int]:
 @click.argument("item_id", metavar="ID")
 @common_options
 def who_cmd(item_id: str) -> None:
-    from cchc_cli.clikit import EXIT_CONFIG
-    from cchc_cli.diagnostics import error
-    from cchc_cli.i18n import Msg
-    from cchc_cli.ids import did_you_mean
-    from cchc_cli.plan_view import who_lines
+    from cchc_cli.cli.kit import EXIT_CONFIG
+    from cchc_cli.core.diagnostics import error
+    from cchc_cli.core.i18n import Msg
+    from cchc_cli.core.ids import did_you_mean
+    from cchc_cli.plan.view import who_lines
 
     result, code = _load_plan_stage()
     node = result.tree.get(item_id.strip())
     if node is None:
         guess = did_you_mean(item_id, result.tree.by_id)
         hint = Msg("CCHC320.hint_guess", {"guess": guess}) if guess else None
-        show_diagnostics([error("CCHC320", item=item_id, hint=hint, id=item_id,
-                                criteria_file=result.tree.rel)])
+        show_diagnostics(
+            [error("CCHC320", item=item_id, hint=hint, id=item_id, criteria_file=result.tree.rel)]
+        )
         sys.exit(EXIT_CONFIG)
     for line in who_lines(result.plan, node, settings().lang):
         click.echo(line)
@@ -237,18 +254,24 @@ def who_cmd(item_id: str) -> None:
 
 
 @cli.command("owners", help="help.cmd.owners")
-@click.option("--agency", "agency", metavar="CODE", default=None,
-              help="help.opt.owners_agency", cls=I18nOption)
+@click.option(
+    "--agency",
+    "agency",
+    metavar="CODE",
+    default=None,
+    help="help.opt.owners_agency",
+    cls=I18nOption,
+)
 @format_option
 @common_options
 def owners_cmd(agency: str | None, fmt: str) -> None:
-    from cchc_cli.clikit import EXIT_CONFIG
-    from cchc_cli.diagnostics import error
-    from cchc_cli.i18n import Msg
-    from cchc_cli.ids import did_you_mean
-    from cchc_cli.plan import MINISTRY_CODE
-    from cchc_cli.plan_view import owners_lines, owners_payload, select
-    from cchc_cli.render import dumps
+    from cchc_cli.cli.kit import EXIT_CONFIG
+    from cchc_cli.cli.output import dumps
+    from cchc_cli.core.diagnostics import error
+    from cchc_cli.core.i18n import Msg
+    from cchc_cli.core.ids import did_you_mean
+    from cchc_cli.plan.model import MINISTRY_CODE
+    from cchc_cli.plan.view import owners_lines, owners_payload, select
 
     result, code = _load_plan_stage()
     plan = result.plan
@@ -258,8 +281,9 @@ def owners_cmd(agency: str | None, fmt: str) -> None:
         if agency not in known:
             guess = did_you_mean(agency, known)
             hint = Msg("CCHC321.hint_guess", {"guess": guess, "known": known}) if guess else None
-            show_diagnostics([error("CCHC321", agency=agency, hint=hint, agency_code=agency,
-                                    known=known)])
+            show_diagnostics(
+                [error("CCHC321", agency=agency, hint=hint, agency_code=agency, known=known)]
+            )
             sys.exit(EXIT_CONFIG)
     leaves = select(plan, agency)
     if fmt == "json":
@@ -285,33 +309,49 @@ def _prefix(d: Diagnostic, ws: Workspace) -> Diagnostic:
 
 @cli.command("tree", help="help.cmd.tree")
 @click.argument("item_id", required=False, metavar="[ID]")
-@click.option("--depth", type=click.IntRange(min=1), default=None, help="help.opt.tree_depth",
-              cls=I18nOption)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
-              help="help.opt.tree_format", cls=I18nOption)
-@click.option("--file", "file_arg", type=click.Path(dir_okay=False), default=None,
-              help="help.opt.tree_file", cls=I18nOption)
+@click.option(
+    "--depth", type=click.IntRange(min=1), default=None, help="help.opt.tree_depth", cls=I18nOption
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    help="help.opt.tree_format",
+    cls=I18nOption,
+)
+@click.option(
+    "--file",
+    "file_arg",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="help.opt.tree_file",
+    cls=I18nOption,
+)
 @common_options
 def tree_cmd(item_id: str | None, depth: int | None, fmt: str, file_arg: str | None) -> None:
     from pathlib import Path
 
-    from cchc_cli import tree_view
-    from cchc_cli.i18n import tr
-    from cchc_cli.render import dumps, make_console
+    from cchc_cli.cli.output import dumps, make_console
+    from cchc_cli.core.i18n import tr
+    from cchc_cli.criteria import view as tree_view
 
     diag_fmt = "json" if fmt == "json" else "text"
     plan, plan_errors = None, 0
     if file_arg is not None:
-        from cchc_cli.criteria_import import load_like
+        from cchc_cli.criteria.table_import import load_like
 
         criteria_file = Path(file_arg)
         rel = criteria_file.as_posix()
         tree, problems = load_like(criteria_file, rel)
-        texts = {rel: criteria_file.read_text(encoding="utf-8", errors="replace")} \
-            if criteria_file.is_file() else {}
+        texts = (
+            {rel: criteria_file.read_text(encoding="utf-8", errors="replace")}
+            if criteria_file.is_file()
+            else {}
+        )
         root: Path | None = None
     else:
-        from cchc_cli.engine import check_workspace
+        from cchc_cli.pipeline import check_workspace
 
         ws = open_workspace_one(diag_fmt)
         root = ws.root
@@ -337,8 +377,15 @@ def tree_cmd(item_id: str | None, depth: int | None, fmt: str, file_arg: str | N
     else:
         tree_view.render_tree(tree, start, depth, plan, make_console(sys.stdout), lang)
         if plan_errors:
-            click.echo(tr("criteria.tree.plan_errors", lang, count=plan_errors,
-                          file=plan.rel if plan is not None else ""), err=True)
+            click.echo(
+                tr(
+                    "criteria.tree.plan_errors",
+                    lang,
+                    count=plan_errors,
+                    file=plan.rel if plan is not None else "",
+                ),
+                err=True,
+            )
 
 
 @cli.group("criteria", cls=I18nGroup, help="help.cmd.criteria")
@@ -348,40 +395,75 @@ def criteria_group() -> None:
 
 @criteria_group.command("import", help="help.cmd.criteria_import")
 @click.argument("table_arg", metavar="TABLE", type=click.Path(dir_okay=False))
-@click.option("--out", "out_arg", type=click.Path(dir_okay=False), required=True,
-              help="help.opt.import_out", cls=I18nOption)
+@click.option(
+    "--out",
+    "out_arg",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="help.opt.import_out",
+    cls=I18nOption,
+)
 @click.option("--force", is_flag=True, help="help.opt.import_force", cls=I18nOption)
-@click.option("--like", "like_arg", type=click.Path(dir_okay=False), default=None,
-              help="help.opt.import_like", cls=I18nOption)
+@click.option(
+    "--like",
+    "like_arg",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="help.opt.import_like",
+    cls=I18nOption,
+)
 @click.option("--name", default=None, help="help.opt.import_name", cls=I18nOption)
 @click.option("--level", default=None, help="help.opt.import_level", cls=I18nOption)
 @click.option("--year", type=int, default=None, help="help.opt.import_year", cls=I18nOption)
 @click.option("--decision", default=None, help="help.opt.import_decision", cls=I18nOption)
-@click.option("--decision-date", "decision_date", default=None, metavar="YYYY-MM-DD",
-              help="help.opt.import_decision_date", cls=I18nOption)
+@click.option(
+    "--decision-date",
+    "decision_date",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="help.opt.import_decision_date",
+    cls=I18nOption,
+)
 @click.option("--total", default=None, help="help.opt.import_total", cls=I18nOption)
-@click.option("--counts", default=None, metavar="A/C/S", help="help.opt.import_counts",
-              cls=I18nOption)
-@click.option("--status", type=click.Choice(["confirmed", "working"]), default="confirmed",
-              help="help.opt.import_status", cls=I18nOption)
+@click.option(
+    "--counts", default=None, metavar="A/C/S", help="help.opt.import_counts", cls=I18nOption
+)
+@click.option(
+    "--status",
+    type=click.Choice(["confirmed", "working"]),
+    default="confirmed",
+    help="help.opt.import_status",
+    cls=I18nOption,
+)
 @common_options
-def criteria_import_cmd(table_arg: str, out_arg: str, force: bool, like_arg: str | None,
-                        name: str | None, level: str | None, year: int | None,
-                        decision: str | None, decision_date: str | None, total: str | None,
-                        counts: str | None, status: str) -> None:
+def criteria_import_cmd(
+    table_arg: str,
+    out_arg: str,
+    force: bool,
+    like_arg: str | None,
+    name: str | None,
+    level: str | None,
+    year: int | None,
+    decision: str | None,
+    decision_date: str | None,
+    total: str | None,
+    counts: str | None,
+    status: str,
+) -> None:
     from datetime import date
     from pathlib import Path
 
-    from cchc_cli import criteria_import as ci
-    from cchc_cli.atomic import OutputLocked, write_text
-    from cchc_cli.diagnostics import Location, error
-    from cchc_cli.i18n import Msg, tr
+    from cchc_cli.core.atomic import OutputLocked, write_text
+    from cchc_cli.core.diagnostics import Location, error
+    from cchc_cli.core.i18n import Msg, tr
+    from cchc_cli.criteria import table_import as ci
 
     lang = settings().lang
     table, out = Path(table_arg), Path(out_arg)
     like = Path(like_arg) if like_arg is not None else None
-    options = ci.Options(name=name, level=level, year=year, decision=decision, status=status,
-                         lang=lang)
+    options = ci.Options(
+        name=name, level=level, year=year, decision=decision, status=status, lang=lang
+    )
     if decision_date is not None:
         try:
             options.decision_date = date.fromisoformat(decision_date)
@@ -413,14 +495,31 @@ def criteria_import_cmd(table_arg: str, out_arg: str, force: bool, like_arg: str
     try:
         write_text(out, result.text)
     except OutputLocked:
-        sys.exit(show_diagnostics([error("CCHC238", Location(out.as_posix()), out=out.as_posix(),
-                                         message=Msg("criteria.import.locked",
-                                                     {"out": out.as_posix()}))]))
+        sys.exit(
+            show_diagnostics(
+                [
+                    error(
+                        "CCHC238",
+                        Location(out.as_posix()),
+                        out=out.as_posix(),
+                        message=Msg("criteria.import.locked", {"out": out.as_posix()}),
+                    )
+                ]
+            )
+        )
     except OSError as exc:  # read-only folder, full disk: nothing was written
         _write_failed(out, exc)
     assert result.tree is not None
-    click.echo(tr("criteria.import.done", lang, out=out.as_posix(), table=table.as_posix(),
-                  status=status, **ci.summary(result.tree)))
+    click.echo(
+        tr(
+            "criteria.import.done",
+            lang,
+            out=out.as_posix(),
+            table=table.as_posix(),
+            status=status,
+            **ci.summary(result.tree),
+        )
+    )
 
 
 # ------------------------------------------------ scores: scaffold, schema, status, merged
@@ -429,8 +528,8 @@ def criteria_import_cmd(table_arg: str, out_arg: str, force: bool, like_arg: str
 def _scores_plan(fmt: str = "text") -> Any:
     """Criteria and plan, checked. Any error: show the diagnostics and exit 1 (nothing is
     generated from a broken plan)."""
-    from cchc_cli.diagnostics import has_errors
-    from cchc_cli.engine import check_workspace
+    from cchc_cli.core.diagnostics import has_errors
+    from cchc_cli.pipeline import check_workspace
 
     ws = open_workspace_one(fmt)
     result = check_workspace(ws, stages="plan")
@@ -441,14 +540,15 @@ def _scores_plan(fmt: str = "text") -> Any:
 
 def _scores_agency(plan: Any, given: str) -> str:
     """The plan's code for ``given`` (case-insensitive); unknown: CCHC434, exit 2."""
-    from cchc_cli.diagnostics import error
+    from cchc_cli.core.diagnostics import error
 
     wanted = given.strip()
     for code in plan.agencies:
         if code == wanted or code.upper() == wanted.upper():
             return str(code)
-    show_diagnostics([error("CCHC434", agency=wanted, agency_code=wanted,
-                            known=plan.scoring_agencies())])
+    show_diagnostics(
+        [error("CCHC434", agency=wanted, agency_code=wanted, known=plan.scoring_agencies())]
+    )
     sys.exit(EXIT_CONFIG)
 
 
@@ -456,9 +556,9 @@ def _scores_summary(diagnostics: list[Diagnostic], strict: bool) -> int:
     """One summary line on stderr (details: `cchc validate`); returns the exit code."""
     from rich.text import Text
 
-    from cchc_cli.diagnostics import counts as count_severities
-    from cchc_cli.i18n import tr
-    from cchc_cli.render import make_console
+    from cchc_cli.cli.output import make_console
+    from cchc_cli.core.diagnostics import counts as count_severities
+    from cchc_cli.core.i18n import tr
 
     lang = settings().lang
     c = count_severities(diagnostics)
@@ -471,10 +571,20 @@ def _scores_summary(diagnostics: list[Diagnostic], strict: bool) -> int:
 
 
 def _write_failed(path: Path, exc: OSError) -> None:
-    from cchc_cli.diagnostics import Location, error
+    from cchc_cli.core.diagnostics import Location, error
 
-    sys.exit(show_diagnostics([error("CCHC435", Location(path.as_posix()), file=path.as_posix(),
-                                     reason=exc.strerror or type(exc).__name__)]))
+    sys.exit(
+        show_diagnostics(
+            [
+                error(
+                    "CCHC435",
+                    Location(path.as_posix()),
+                    file=path.as_posix(),
+                    reason=exc.strerror or type(exc).__name__,
+                )
+            ]
+        )
+    )
 
 
 @cli.command("scaffold", help="help.cmd.scaffold")
@@ -483,9 +593,9 @@ def _write_failed(path: Path, exc: OSError) -> None:
 @click.option("--update", is_flag=True, help="help.opt.scaffold_update", cls=I18nOption)
 @common_options
 def scaffold_cmd(agency: str | None, all_agencies: bool, update: bool) -> None:
-    from cchc_cli.i18n import tr
-    from cchc_cli.scaffold import scaffold_agency, schema_path
-    from cchc_cli.score_checks import listed_items
+    from cchc_cli.core.i18n import tr
+    from cchc_cli.scores.checks import listed_items
+    from cchc_cli.scores.scaffold import scaffold_agency, schema_path
 
     lang = settings().lang
     if (agency is None) == (not all_agencies):
@@ -504,11 +614,25 @@ def scaffold_cmd(agency: str | None, all_agencies: bool, update: bool) -> None:
             _write_failed(ws.scores_dir, exc)
         rel = ws.rel(outcome.path)
         if outcome.action == "created":
-            click.echo(tr("scores.scaffold.created", lang, file=rel, count=len(outcome.added),
-                          schema=ws.rel(schema_path(ws, code))))
+            click.echo(
+                tr(
+                    "scores.scaffold.created",
+                    lang,
+                    file=rel,
+                    count=len(outcome.added),
+                    schema=ws.rel(schema_path(ws, code)),
+                )
+            )
         elif outcome.action == "updated":
-            click.echo(tr("scores.scaffold.updated", lang, file=rel, count=len(outcome.added),
-                          items=outcome.added))
+            click.echo(
+                tr(
+                    "scores.scaffold.updated",
+                    lang,
+                    file=rel,
+                    count=len(outcome.added),
+                    items=outcome.added,
+                )
+            )
         elif outcome.action == "unchanged":
             click.echo(tr("scores.scaffold.unchanged", lang, file=rel))
         problems.extend(outcome.problems)
@@ -518,25 +642,43 @@ def scaffold_cmd(agency: str | None, all_agencies: bool, update: bool) -> None:
 
 @cli.command("schema", help="help.cmd.schema")
 @click.argument("agency")
-@click.option("--out", "out_arg", type=click.Path(dir_okay=False), default=None,
-              metavar="FILE", help="help.opt.schema_out", cls=I18nOption)
+@click.option(
+    "--out",
+    "out_arg",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="help.opt.schema_out",
+    cls=I18nOption,
+)
 @common_options
 def schema_cmd(agency: str, out_arg: str | None) -> None:
     from pathlib import Path
 
-    from cchc_cli.atomic import write_text
-    from cchc_cli.diagnostics import Location, error
-    from cchc_cli.i18n import tr
-    from cchc_cli.schema_gen import schema_text
-    from cchc_cli.score_checks import listed_items
+    from cchc_cli.core.atomic import write_text
+    from cchc_cli.core.diagnostics import Location, error
+    from cchc_cli.core.i18n import tr
+    from cchc_cli.scores.checks import listed_items
+    from cchc_cli.scores.schema import schema_text
 
     lang = settings().lang
     result = _scores_plan()
     plan = result.plan
     code = _scores_agency(plan, agency)
     if not listed_items(plan, code):
-        sys.exit(show_diagnostics([error("CCHC433", Location(plan.rel), agency=code,
-                                         agency_code=code, name=plan.agency_name(code))]))
+        sys.exit(
+            show_diagnostics(
+                [
+                    error(
+                        "CCHC433",
+                        Location(plan.rel),
+                        agency=code,
+                        agency_code=code,
+                        name=plan.agency_name(code),
+                    )
+                ]
+            )
+        )
     text = schema_text(result.tree, plan, code, lang)
     if out_arg is None:
         click.echo(text, nl=False)
@@ -557,16 +699,18 @@ def schema_cmd(agency: str, out_arg: str | None) -> None:
 def status_cmd(fmt: str, strict: bool, today: str | None) -> None:
     from datetime import date as _date
 
-    from cchc_cli.engine import check_workspace
-    from cchc_cli.render import dumps, make_console
-    from cchc_cli.status import build_status, render_status, status_payload
+    from cchc_cli.cli.output import dumps, make_console
+    from cchc_cli.pipeline import check_workspace
+    from cchc_cli.scores.status_view import build_status, render_status, status_payload
 
     ws = open_workspace_one(fmt)
     when = parse_date_option(today) or _date.today()
     result = check_workspace(ws, today=when)
     if result.merged is None or result.plan is None:
-        sys.exit(show_diagnostics(result.diagnostics, strict=strict, root=ws.root,
-                                  texts=result.texts) or 1)
+        sys.exit(
+            show_diagnostics(result.diagnostics, strict=strict, root=ws.root, texts=result.texts)
+            or 1
+        )
     report = build_status(result.plan, result.merged, result.scores, result.diagnostics, when)
     if fmt == "json":
         click.echo(dumps(status_payload(report)), nl=False)
@@ -582,15 +726,17 @@ def status_cmd(fmt: str, strict: bool, today: str | None) -> None:
 @today_option
 @common_options
 def merged_cmd(fmt: str, strict: bool, today: str | None) -> None:
-    from cchc_cli.engine import check_workspace
-    from cchc_cli.render import dumps, make_console
-    from cchc_cli.status import merged_payload, render_merged
+    from cchc_cli.cli.output import dumps, make_console
+    from cchc_cli.pipeline import check_workspace
+    from cchc_cli.scores.status_view import merged_payload, render_merged
 
     ws = open_workspace_one(fmt)
     result = check_workspace(ws, today=parse_date_option(today))
     if result.merged is None or result.plan is None:
-        sys.exit(show_diagnostics(result.diagnostics, strict=strict, root=ws.root,
-                                  texts=result.texts) or 1)
+        sys.exit(
+            show_diagnostics(result.diagnostics, strict=strict, root=ws.root, texts=result.texts)
+            or 1
+        )
     if fmt == "json":
         click.echo(dumps(merged_payload(result.merged, result.plan)), nl=False)
     else:
@@ -613,25 +759,46 @@ def _shown_path(path: Path) -> str:
 
 
 @cli.command("report", help="help.cmd.report")
-@click.option("--format", "fmt", type=click.Choice(["docx", "xlsx", "html", "md", "all"]),
-              default="all", help="help.opt.report_format", cls=I18nOption)
-@click.option("--out", "out", type=click.Path(), default=None, help="help.opt.out",
-              cls=I18nOption)
-@click.option("--agency", "agency", metavar="CODE", default=None, help="help.opt.agency",
-              cls=I18nOption)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "xlsx", "html", "md", "all"]),
+    default="all",
+    help="help.opt.report_format",
+    cls=I18nOption,
+)
+@click.option("--out", "out", type=click.Path(), default=None, help="help.opt.out", cls=I18nOption)
+@click.option(
+    "--agency", "agency", metavar="CODE", default=None, help="help.opt.agency", cls=I18nOption
+)
 @click.option("--draft", is_flag=True, help="help.opt.draft", cls=I18nOption)
-@click.option("--date", "date_arg", metavar="YYYY-MM-DD", default=None, help="help.opt.date",
-              cls=I18nOption)
-@click.option("--templates", "templates_arg", type=click.Path(), default=None,
-              help="help.opt.templates", cls=I18nOption)
+@click.option(
+    "--date", "date_arg", metavar="YYYY-MM-DD", default=None, help="help.opt.date", cls=I18nOption
+)
+@click.option(
+    "--templates",
+    "templates_arg",
+    type=click.Path(),
+    default=None,
+    help="help.opt.templates",
+    cls=I18nOption,
+)
 @strict_option
 @today_option
 @common_options
-def report_cmd(fmt: str, out: str | None, agency: str | None, draft: bool, date_arg: str | None,
-               templates_arg: str | None, strict: bool, today: str | None) -> None:
+def report_cmd(
+    fmt: str,
+    out: str | None,
+    agency: str | None,
+    draft: bool,
+    date_arg: str | None,
+    templates_arg: str | None,
+    strict: bool,
+    today: str | None,
+) -> None:
     from pathlib import Path
 
-    from cchc_cli.i18n import tr
+    from cchc_cli.core.i18n import tr
     from cchc_cli.report.run import FORMATS, make_report
 
     when = parse_date_option(date_arg, "--date")
@@ -640,9 +807,16 @@ def report_cmd(fmt: str, out: str | None, agency: str | None, draft: bool, date_
     formats = FORMATS if fmt == "all" else tuple(f for f in FORMATS if f == fmt)
     lang = settings().lang
     outcome, result = make_report(
-        workspace=ws, formats=formats, out=Path(out) if out else None, agency=agency, draft=draft,
-        when=when, today=today_value, templates=Path(templates_arg) if templates_arg else None,
-        lang=lang, strict=strict,
+        workspace=ws,
+        formats=formats,
+        out=Path(out) if out else None,
+        agency=agency,
+        draft=draft,
+        when=when,
+        today=today_value,
+        templates=Path(templates_arg) if templates_arg else None,
+        lang=lang,
+        strict=strict,
     )
     texts = getattr(result, "texts", None)
     if outcome.diagnostics:
@@ -664,11 +838,11 @@ def templates_check_cmd(folder: str | None) -> None:
     """Check DIR (default: the workspace's `templates`, else the built-in templates)."""
     from pathlib import Path
 
-    from cchc_cli.i18n import tr
+    from cchc_cli.core.i18n import tr
+    from cchc_cli.core.workspace import WorkspaceError, open_workspace
     from cchc_cli.report.model import ReportError, build_report
     from cchc_cli.report.run import check_templates
     from cchc_cli.report.templates import builtin_dir
-    from cchc_cli.workspace import WorkspaceError, open_workspace
 
     lang = settings().lang
     ws = None
@@ -679,7 +853,7 @@ def templates_check_cmd(folder: str | None) -> None:
         ws = None  # no workspace: syntax and variable names only, no rendering
     report = None
     if ws is not None:
-        from cchc_cli.engine import check_workspace
+        from cchc_cli.pipeline import check_workspace
 
         try:
             report = build_report(check_workspace(ws), lang=lang, draft=True)

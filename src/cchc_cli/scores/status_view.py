@@ -1,7 +1,7 @@
 """``cchc status`` and ``cchc merged``: progress per agency and the merged result, as data.
 
-Both read the same :class:`~cchc_cli.engine.CheckResult` as ``validate`` and take the province
-totals from the same :class:`~cchc_cli.merged.Merged`, so they always agree.
+Both read the same :class:`~cchc_cli.pipeline.CheckResult` as ``validate`` and take the province
+totals from the same :class:`~cchc_cli.scores.merged.Merged`, so they always agree.
 """
 
 from __future__ import annotations
@@ -11,11 +11,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from cchc_cli.diagnostics import Diagnostic, Severity, counts
-from cchc_cli.i18n import format_decimal, tr
-from cchc_cli.merged import Merged, MergedLeaf, MergedNode
-from cchc_cli.plan import ResolvedPlan
-from cchc_cli.score_checks import (
+from cchc_cli.core.diagnostics import Diagnostic, Severity, counts
+from cchc_cli.core.i18n import format_decimal, tr
+from cchc_cli.plan.model import ResolvedPlan
+from cchc_cli.scores.checks import (
     days_late,
     days_left,
     deadline_last_day,
@@ -23,7 +22,8 @@ from cchc_cli.score_checks import (
     primary_files,
     scored_items,
 )
-from cchc_cli.scores import LoadedScores
+from cchc_cli.scores.merged import Merged, MergedLeaf, MergedNode
+from cchc_cli.scores.model import LoadedScores
 
 ZERO = Decimal(0)
 

@@ -29,10 +29,10 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
-from cchc_cli.criteria import MINISTRY_METHODS, SELF, CriteriaTree, Node
-from cchc_cli.diagnostics import Diagnostic, Location, error, warning
-from cchc_cli.i18n import Msg
-from cchc_cli.ids import ID_PATTERN, did_you_mean, natural_key, parent_id
+from cchc_cli.core.diagnostics import Diagnostic, Location, error, warning
+from cchc_cli.core.i18n import Msg
+from cchc_cli.core.ids import ID_PATTERN, did_you_mean, natural_key, parent_id
+from cchc_cli.criteria.model import MINISTRY_METHODS, SELF, CriteriaTree, Node
 
 # Diagnostic codes of this stage (stable: do not renumber).
 DUPLICATE_ID = "CCHC201"
@@ -106,8 +106,16 @@ def _check_ids(tree: CriteriaTree) -> list[Diagnostic]:
         if node.id in first:
             duplicates.add(id(node))
             first_line = tree.loc(first[node.id], "id").line
-            diags.append(error(DUPLICATE_ID, where, item=node.id, id=node.id,
-                               first_line=first_line, line=where.line))
+            diags.append(
+                error(
+                    DUPLICATE_ID,
+                    where,
+                    item=node.id,
+                    id=node.id,
+                    first_line=first_line,
+                    line=where.line,
+                )
+            )
             continue
         first[node.id] = node
         if not is_good_id(node.id):
@@ -118,8 +126,9 @@ def _check_ids(tree: CriteriaTree) -> list[Diagnostic]:
             else:
                 expected = f"{node.parent.id}.N"
                 place = Msg("criteria.where.under", {"parent": node.parent.id})
-            diags.append(error(MISPLACED_ID, where, item=node.id, id=node.id,
-                               expected=expected, place=place))
+            diags.append(
+                error(MISPLACED_ID, where, item=node.id, id=node.id, expected=expected, place=place)
+            )
     for siblings in _sibling_groups(tree):
         ok = [n for n in siblings if id(n) not in duplicates and _placed(n)]
         diags += _check_order(tree, ok)
@@ -138,8 +147,11 @@ def _check_order(tree: CriteriaTree, siblings: list[Node]) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     for before, after in pairwise(siblings):
         if natural_key(after.id) < natural_key(before.id):
-            diags.append(warning(ORDER, tree.loc(after, "id"), item=after.id, id=after.id,
-                                 previous=before.id))
+            diags.append(
+                warning(
+                    ORDER, tree.loc(after, "id"), item=after.id, id=after.id, previous=before.id
+                )
+            )
     return diags
 
 
@@ -154,9 +166,16 @@ def _check_gaps(tree: CriteriaTree, siblings: list[Node]) -> list[Diagnostic]:
             missing = f"{prefix}{expected}"
             if number - 1 > expected:
                 missing += f" … {prefix}{number - 1}"
-            diags.append(warning(NUMBER_GAP, tree.loc(node, "id"), item=node.id, id=node.id,
-                               previous=previous.id if previous is not None else "—",
-                               missing=missing))
+            diags.append(
+                warning(
+                    NUMBER_GAP,
+                    tree.loc(node, "id"),
+                    item=node.id,
+                    id=node.id,
+                    previous=previous.id if previous is not None else "—",
+                    missing=missing,
+                )
+            )
         expected = number + 1
         previous = node
     return diags
@@ -169,22 +188,39 @@ def _check_sums(tree: CriteriaTree) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     for node in tree.walk():
         if node.max <= 0:
-            diags.append(error(MAX_NOT_POSITIVE, tree.loc(node, "max"), item=node.id,
-                               id=node.id, max=node.max))
+            diags.append(
+                error(
+                    MAX_NOT_POSITIVE, tree.loc(node, "max"), item=node.id, id=node.id, max=node.max
+                )
+            )
         if node.children:
             total = sum((c.max for c in node.children), Decimal(0))
             if total != node.max:
-                diags.append(error(
-                    CHILDREN_SUM, tree.loc(node, "max"), item=node.id, id=node.id, max=node.max,
-                    sum=total, children=[c.id for c in node.children],
-                    difference=node.max - total,
-                ))
+                diags.append(
+                    error(
+                        CHILDREN_SUM,
+                        tree.loc(node, "max"),
+                        item=node.id,
+                        id=node.id,
+                        max=node.max,
+                        sum=total,
+                        children=[c.id for c in node.children],
+                        difference=node.max - total,
+                    )
+                )
     declared = tree.meta.declared.total
     total = tree.total_max()
     if total != declared:
-        diags.append(error(AREAS_SUM, tree.doc.locate(("declared", "total")), total=total,
-                           declared=declared, areas=[r.id for r in tree.roots],
-                           difference=declared - total))
+        diags.append(
+            error(
+                AREAS_SUM,
+                tree.doc.locate(("declared", "total")),
+                total=total,
+                declared=declared,
+                areas=[r.id for r in tree.roots],
+                difference=declared - total,
+            )
+        )
     return diags
 
 
@@ -197,25 +233,48 @@ def _check_scoring(tree: CriteriaTree) -> list[Diagnostic]:
         if not node.is_leaf:
             for name in ("method", "levels", "rubric"):
                 if _has(node, name):
-                    diags.append(error(INNER_SCORING, tree.loc(node, name, key=True),
-                                       item=node.id, id=node.id, field=name,
-                                       children=len(node.children)))
+                    diags.append(
+                        error(
+                            INNER_SCORING,
+                            tree.loc(node, name, key=True),
+                            item=node.id,
+                            id=node.id,
+                            field=name,
+                            children=len(node.children),
+                        )
+                    )
             continue
         if node.method is None:
             diags.append(error(NO_METHOD, tree.loc(node, "id"), item=node.id, id=node.id))
         elif node.method == SELF:
             if node.levels is not None and node.rubric_key is not None:
-                diags.append(error(LEVELS_AND_RUBRIC, tree.loc(node, "rubric", key=True),
-                                   item=node.id, id=node.id))
+                diags.append(
+                    error(
+                        LEVELS_AND_RUBRIC,
+                        tree.loc(node, "rubric", key=True),
+                        item=node.id,
+                        id=node.id,
+                    )
+                )
             elif node.levels is None and node.rubric_key is None:
-                diags.append(warning(FREE_SCORE, tree.loc(node, "method"), item=node.id,
-                                     id=node.id, max=node.max))
+                diags.append(
+                    warning(
+                        FREE_SCORE, tree.loc(node, "method"), item=node.id, id=node.id, max=node.max
+                    )
+                )
         elif node.method in MINISTRY_METHODS:
             for name in ("levels", "rubric"):
                 if _has(node, name):
-                    diags.append(error(MINISTRY_SCORING, tree.loc(node, name, key=True),
-                                       item=node.id, id=node.id, field=name,
-                                       method=node.method))
+                    diags.append(
+                        error(
+                            MINISTRY_SCORING,
+                            tree.loc(node, name, key=True),
+                            item=node.id,
+                            id=node.id,
+                            field=name,
+                            method=node.method,
+                        )
+                    )
         if node.method in MINISTRY_METHODS:
             continue
         if node.levels is not None and node.max > 0:
@@ -223,11 +282,22 @@ def _check_scoring(tree: CriteriaTree) -> list[Diagnostic]:
         if node.rubric_key is not None and node.rubric_key not in tree.meta.rubrics:
             known = sorted(tree.meta.rubrics)
             guess = did_you_mean(node.rubric_key, known)
-            hint = (Msg(f"{UNKNOWN_RUBRIC}.hint_guess", {"guess": guess, "known": known})
-                    if guess else None)
-            diags.append(error(UNKNOWN_RUBRIC, tree.loc(node, "rubric"), item=node.id,
-                               hint=hint, id=node.id, rubric=node.rubric_key,
-                               known=known or "—"))
+            hint = (
+                Msg(f"{UNKNOWN_RUBRIC}.hint_guess", {"guess": guess, "known": known})
+                if guess
+                else None
+            )
+            diags.append(
+                error(
+                    UNKNOWN_RUBRIC,
+                    tree.loc(node, "rubric"),
+                    item=node.id,
+                    hint=hint,
+                    id=node.id,
+                    rubric=node.rubric_key,
+                    known=known or "—",
+                )
+            )
     return diags
 
 
@@ -244,13 +314,29 @@ def _check_levels(tree: CriteriaTree, node: Node) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     for i, level in enumerate(node.levels):
         if level < 0 or level > node.max:
-            diags.append(error(LEVEL_RANGE, tree.doc.locate((*node.path, "levels", i)),
-                               item=node.id, id=node.id, level=level, max=node.max))
+            diags.append(
+                error(
+                    LEVEL_RANGE,
+                    tree.doc.locate((*node.path, "levels", i)),
+                    item=node.id,
+                    id=node.id,
+                    level=level,
+                    max=node.max,
+                )
+            )
     missing = [v for v in (Decimal(0), node.max) if v not in node.levels]
     if missing:
-        diags.append(error(LEVEL_ENDS, tree.loc(node, "levels"), item=node.id, id=node.id,
-                           missing=missing, max=node.max,
-                           levels=list(node.levels) if node.levels else "[]"))
+        diags.append(
+            error(
+                LEVEL_ENDS,
+                tree.loc(node, "levels"),
+                item=node.id,
+                id=node.id,
+                missing=missing,
+                max=node.max,
+                levels=list(node.levels) if node.levels else "[]",
+            )
+        )
     return diags
 
 
@@ -259,33 +345,62 @@ def _check_rubrics(tree: CriteriaTree) -> list[Diagnostic]:
     for key, rubric in tree.meta.rubrics.items():
         base = ("rubrics", key)
 
-        def bad(path: tuple[Any, ...], reason: Msg, rubric_key: str = key,
-                on_key: bool = False, base: tuple[str, str] = base) -> Diagnostic:
-            return error(BAD_RUBRIC, tree.doc.locate((*base, *path), key=on_key),
-                         rubric=rubric_key, reason=reason)
+        def bad(
+            path: tuple[Any, ...],
+            reason: Msg,
+            rubric_key: str = key,
+            on_key: bool = False,
+            base: tuple[str, str] = base,
+        ) -> Diagnostic:
+            return error(
+                BAD_RUBRIC,
+                tree.doc.locate((*base, *path), key=on_key),
+                rubric=rubric_key,
+                reason=reason,
+            )
 
         if rubric.min >= rubric.max:
-            diags.append(bad(("max",), Msg("criteria.rubric.min_max",
-                                           {"min": rubric.min, "max": rubric.max})))
+            diags.append(
+                bad(
+                    ("max",), Msg("criteria.rubric.min_max", {"min": rubric.min, "max": rubric.max})
+                )
+            )
         seen: dict[Decimal, int] = {}
         for i, band in enumerate(rubric.bands):
             if not Decimal(0) <= band.fraction <= Decimal(1):
-                diags.append(bad(("bands", i, "fraction"),
-                                 Msg("criteria.rubric.fraction", {"value": band.fraction})))
+                diags.append(
+                    bad(
+                        ("bands", i, "fraction"),
+                        Msg("criteria.rubric.fraction", {"value": band.fraction}),
+                    )
+                )
             if not rubric.min <= band.from_ <= rubric.max:
-                diags.append(bad(("bands", i, "from"), Msg(
-                    "criteria.rubric.from_range",
-                    {"value": band.from_, "min": rubric.min, "max": rubric.max})))
+                diags.append(
+                    bad(
+                        ("bands", i, "from"),
+                        Msg(
+                            "criteria.rubric.from_range",
+                            {"value": band.from_, "min": rubric.min, "max": rubric.max},
+                        ),
+                    )
+                )
             if band.from_ in seen:
                 first_line = tree.doc.locate((*base, "bands", seen[band.from_], "from")).line
-                diags.append(bad(("bands", i, "from"), Msg(
-                    "criteria.rubric.duplicate_from", {"value": band.from_,
-                                                       "first_line": first_line})))
+                diags.append(
+                    bad(
+                        ("bands", i, "from"),
+                        Msg(
+                            "criteria.rubric.duplicate_from",
+                            {"value": band.from_, "first_line": first_line},
+                        ),
+                    )
+                )
             else:
                 seen[band.from_] = i
         if rubric.min not in seen:
-            diags.append(bad(("bands",), Msg("criteria.rubric.no_min", {"min": rubric.min}),
-                             on_key=True))
+            diags.append(
+                bad(("bands",), Msg("criteria.rubric.no_min", {"min": rubric.min}), on_key=True)
+            )
         fractions = [b.fraction for b in rubric.bands]
         if all(Decimal(0) <= f <= Decimal(1) for f in fractions) and Decimal(1) not in fractions:
             diags.append(bad(("bands",), Msg("criteria.rubric.no_full", {}), on_key=True))
@@ -304,31 +419,55 @@ def _check_sources(tree: CriteriaTree) -> list[Diagnostic]:
         if value is None or value in meta.sources:
             return
         guess = did_you_mean(value, known)
-        hint = (Msg(f"{UNKNOWN_SOURCE}.hint_guess", {"guess": guess, "known": known})
-                if guess else None)
-        diags.append(error(UNKNOWN_SOURCE, tree.doc.locate(path), item=item, hint=hint,
-                           source=value, known=known or "—"))
+        hint = (
+            Msg(f"{UNKNOWN_SOURCE}.hint_guess", {"guess": guess, "known": known}) if guess else None
+        )
+        diags.append(
+            error(
+                UNKNOWN_SOURCE,
+                tree.doc.locate(path),
+                item=item,
+                hint=hint,
+                source=value,
+                known=known or "—",
+            )
+        )
 
     check(meta.methodology.source, ("methodology", "source"))
     check(meta.declared.source, ("declared", "source"))
     if meta.methodology.status == "confirmed" and meta.methodology.source is None:
-        diags.append(warning(CONFIRMED_NO_SOURCE, tree.doc.locate(("methodology", "status")),
-                             what="methodology"))
+        diags.append(
+            warning(
+                CONFIRMED_NO_SOURCE, tree.doc.locate(("methodology", "status")), what="methodology"
+            )
+        )
     for key, rubric in meta.rubrics.items():
         check(rubric.source, ("rubrics", key, "source"))
         explicit = "status" in rubric.model_fields_set
         if explicit and rubric.status == "confirmed" and rubric.source is None:
-            diags.append(warning(CONFIRMED_NO_SOURCE, tree.doc.locate(("rubrics", key, "status")),
-                                 what=f"rubrics.{key}"))
+            diags.append(
+                warning(
+                    CONFIRMED_NO_SOURCE,
+                    tree.doc.locate(("rubrics", key, "status")),
+                    what=f"rubrics.{key}",
+                )
+            )
     for node in tree.all_nodes:
         for name, source in node.confirmed.items():
             check(source, (*node.path, "confirmed", name), node.id)
             absent = (name in ("levels", "rubric") and not _has(node, name)) or (
-                name == "method" and node.method is None)
+                name == "method" and node.method is None
+            )
             if absent:
-                diags.append(warning(CONFIRMED_ABSENT,
-                                     tree.doc.locate((*node.path, "confirmed", name), key=True),
-                                     item=node.id, id=node.id, field=name))
+                diags.append(
+                    warning(
+                        CONFIRMED_ABSENT,
+                        tree.doc.locate((*node.path, "confirmed", name), key=True),
+                        item=node.id,
+                        id=node.id,
+                        field=name,
+                    )
+                )
     return diags
 
 
@@ -340,9 +479,17 @@ def _check_counts(tree: CriteriaTree) -> list[Diagnostic]:
     for kind, _depth in KINDS:
         want = getattr(declared, kind)
         if want is not None and counts[kind] != want:
-            diags.append(warning(COUNTS, tree.doc.locate(("declared", kind)),
-                                 kind=Msg(f"criteria.kind.{kind}"), actual=counts[kind],
-                                 declared=want, leaves=leaves, depth=_depth))
+            diags.append(
+                warning(
+                    COUNTS,
+                    tree.doc.locate(("declared", kind)),
+                    kind=Msg(f"criteria.kind.{kind}"),
+                    actual=counts[kind],
+                    declared=want,
+                    leaves=leaves,
+                    depth=_depth,
+                )
+            )
     return diags
 
 
@@ -385,8 +532,7 @@ def figures(tree: CriteriaTree) -> list[Figure]:
     for key, rubric in meta.rubrics.items():
         status, source = rubric_status(tree, key)
         where = "status" if "status" in rubric.model_fields_set else "bands"
-        found.append(Figure(None, "bands", status == "confirmed", source,
-                            ("rubrics", key, where)))
+        found.append(Figure(None, "bands", status == "confirmed", source, ("rubrics", key, where)))
     return found
 
 
@@ -419,5 +565,8 @@ def _check_figures(tree: CriteriaTree) -> list[Diagnostic]:
             at = tree.doc.locate(("methodology",), key=True)
     else:
         at = tree.doc.locate(working[0].path)
-    return [warning(WORKING, at, working=len(working), confirmed=len(found) - len(working),
-                    total=len(found))]
+    return [
+        warning(
+            WORKING, at, working=len(working), confirmed=len(found) - len(working), total=len(found)
+        )
+    ]

@@ -1,6 +1,6 @@
 """Displays of the criteria tree for ``cchc tree``: rich text, JSON and CSV.
 
-Only displays: the checks live in :mod:`cchc_cli.criteria_checks`. Working (unverified)
+Only displays: the checks live in :mod:`cchc_cli.criteria.checks`. Working (unverified)
 figures are marked in every format, so a working maximum is never shown as official.
 The CSV has exactly the columns ``cchc criteria import`` reads, so an exported tree can be
 edited in a spreadsheet and imported again.
@@ -13,14 +13,14 @@ import io
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from cchc_cli.criteria import CriteriaTree, Node
-from cchc_cli.criteria_checks import rubric_status, tree_counts, working_fields
-from cchc_cli.diagnostics import Diagnostic, Severity, error
-from cchc_cli.i18n import Msg, format_decimal, tr
-from cchc_cli.ids import did_you_mean, natural_key
+from cchc_cli.core.diagnostics import Diagnostic, Severity, error
+from cchc_cli.core.i18n import Msg, format_decimal, tr
+from cchc_cli.core.ids import did_you_mean, natural_key
+from cchc_cli.criteria.checks import rubric_status, tree_counts, working_fields
+from cchc_cli.criteria.model import CriteriaTree, Node
 
 if TYPE_CHECKING:
-    from cchc_cli.plan import LeafOwnership, Owner, ResolvedPlan
+    from cchc_cli.plan.model import LeafOwnership, Owner, ResolvedPlan
 
 UNKNOWN_ID = "CCHC250"
 CSV_COLUMNS: tuple[str, ...] = ("id", "title", "max", "method", "levels", "rubric", "guidance")
@@ -38,8 +38,16 @@ def select(tree: CriteriaTree, item_id: str | None) -> tuple[list[Node], list[Di
     known = sorted(tree.by_id, key=natural_key)
     guess = did_you_mean(wanted, known)
     hint = Msg(f"{UNKNOWN_ID}.hint_guess", {"guess": guess, "file": tree.rel}) if guess else None
-    return [], [error(UNKNOWN_ID, item=wanted, hint=hint, id=wanted, file=tree.rel,
-                      areas=[r.id for r in tree.roots])]
+    return [], [
+        error(
+            UNKNOWN_ID,
+            item=wanted,
+            hint=hint,
+            id=wanted,
+            file=tree.rel,
+            areas=[r.id for r in tree.roots],
+        )
+    ]
 
 
 def levels_text(levels: tuple[Decimal, ...]) -> str:
@@ -64,8 +72,9 @@ def owners_text(leaf: LeafOwnership, lang: str) -> str:
 # ------------------------------------------------------------------------------------ JSON
 
 
-def node_json(tree: CriteriaTree, node: Node, depth: int | None,
-              plan: ResolvedPlan | None) -> dict[str, Any]:
+def node_json(
+    tree: CriteriaTree, node: Node, depth: int | None, plan: ResolvedPlan | None
+) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": node.id,
         "title": node.title,
@@ -90,8 +99,10 @@ def node_json(tree: CriteriaTree, node: Node, depth: int | None,
         ]
     if node.children:
         if depth is None or depth > 1:
-            out["children"] = [node_json(tree, c, None if depth is None else depth - 1, plan)
-                               for c in node.children]
+            out["children"] = [
+                node_json(tree, c, None if depth is None else depth - 1, plan)
+                for c in node.children
+            ]
         else:
             out["truncated"] = len(node.children)
     else:
@@ -106,16 +117,25 @@ def plan_errors(plan: ResolvedPlan | None, diagnostics: list[Diagnostic]) -> int
     return sum(1 for d in diagnostics if d.file == plan.rel and d.severity is Severity.ERROR)
 
 
-def tree_json(tree: CriteriaTree, start: list[Node], depth: int | None,
-              plan: ResolvedPlan | None, plan_errors: int = 0) -> dict[str, Any]:
+def tree_json(
+    tree: CriteriaTree,
+    start: list[Node],
+    depth: int | None,
+    plan: ResolvedPlan | None,
+    plan_errors: int = 0,
+) -> dict[str, Any]:
     meta = tree.meta
     rubrics: dict[str, Any] = {}
     for key, rubric in meta.rubrics.items():
         status, source = rubric_status(tree, key)
         rubrics[key] = {
-            "title": rubric.title, "unit": rubric.unit, "min": rubric.min, "max": rubric.max,
+            "title": rubric.title,
+            "unit": rubric.unit,
+            "min": rubric.min,
+            "max": rubric.max,
             "bands": [{"from": b.from_, "fraction": b.fraction} for b in rubric.bands],
-            "status": status, "source": source,
+            "status": status,
+            "source": source,
         }
     return {
         "file": tree.rel,
@@ -148,15 +168,17 @@ def tree_csv(start: list[Node], depth: int | None) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for node in _walk_limited(start, depth):
-        writer.writerow([
-            node.id,
-            node.title,
-            format_decimal(node.max),
-            (node.method or "") if node.is_leaf else "",
-            levels_text(node.levels) if node.levels is not None else "",
-            node.rubric_key or "",
-            node.guidance or "",
-        ])
+        writer.writerow(
+            [
+                node.id,
+                node.title,
+                format_decimal(node.max),
+                (node.method or "") if node.is_leaf else "",
+                levels_text(node.levels) if node.levels is not None else "",
+                node.rubric_key or "",
+                node.guidance or "",
+            ]
+        )
     return buffer.getvalue()
 
 
@@ -165,7 +187,7 @@ def tree_csv(start: list[Node], depth: int | None) -> str:
 
 def level_label(level: str, lang: str) -> str:
     """``province`` -> ``tỉnh``; a level the catalogue does not know is shown as written."""
-    from cchc_cli.i18n import catalogue
+    from cchc_cli.core.i18n import catalogue
 
     return catalogue(lang).get(f"criteria.level.{level}", level)
 
@@ -174,8 +196,9 @@ def method_label(node: Node, lang: str) -> str:
     return tr(f"criteria.method.{node.method or 'none'}", lang)
 
 
-def node_label(tree: CriteriaTree, node: Node, lang: str, plan: ResolvedPlan | None,
-               truncated: bool) -> Any:
+def node_label(
+    tree: CriteriaTree, node: Node, lang: str, plan: ResolvedPlan | None, truncated: bool
+) -> Any:
     from rich.text import Text
 
     working = working_fields(tree, node)
@@ -191,8 +214,9 @@ def node_label(tree: CriteriaTree, node: Node, lang: str, plan: ResolvedPlan | N
         label.append(method_label(node, lang), style="magenta")
         if node.levels is not None:
             label.append(" ")
-            label.append(tr("criteria.tree.levels", lang, levels=levels_text(node.levels)),
-                         style="dim")
+            label.append(
+                tr("criteria.tree.levels", lang, levels=levels_text(node.levels)), style="dim"
+            )
         if node.rubric_key is not None:
             label.append(" ")
             label.append(tr("criteria.tree.rubric", lang, rubric=node.rubric_key), style="dim")
@@ -207,17 +231,31 @@ def node_label(tree: CriteriaTree, node: Node, lang: str, plan: ResolvedPlan | N
     return label
 
 
-def render_tree(tree: CriteriaTree, start: list[Node], depth: int | None,
-                plan: ResolvedPlan | None, console: Any, lang: str) -> None:
+def render_tree(
+    tree: CriteriaTree,
+    start: list[Node],
+    depth: int | None,
+    plan: ResolvedPlan | None,
+    console: Any,
+    lang: str,
+) -> None:
     from rich.text import Text
     from rich.tree import Tree
 
     meta = tree.meta
-    header = Text(tr("criteria.tree.header", lang, name=meta.methodology.name,
-                     decision=meta.methodology.decision, year=meta.methodology.year,
-                     level=level_label(meta.methodology.level, lang), total=tree.total_max(),
-                     file=tree.rel),
-                  style="bold")
+    header = Text(
+        tr(
+            "criteria.tree.header",
+            lang,
+            name=meta.methodology.name,
+            decision=meta.methodology.decision,
+            year=meta.methodology.year,
+            level=level_label(meta.methodology.level, lang),
+            total=tree.total_max(),
+            file=tree.rel,
+        ),
+        style="bold",
+    )
     root = Tree(header, guide_style="dim")
     any_working = False
 

@@ -14,13 +14,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from cchc_cli.criteria import CriteriaTree, build_tree
-from cchc_cli.diagnostics import Diagnostic, sort_diagnostics
-from cchc_cli.merged import Merged
-from cchc_cli.plan import ResolvedPlan
-from cchc_cli.scores import LoadedScores
-from cchc_cli.workspace import Workspace
-from cchc_cli.yamlio import MAX_FILE_BYTES, YamlDoc, load_yaml
+from cchc_cli.core.diagnostics import Diagnostic, sort_diagnostics
+from cchc_cli.core.workspace import Workspace
+from cchc_cli.core.yamlio import MAX_FILE_BYTES, YamlDoc, load_yaml
+from cchc_cli.criteria.model import CriteriaTree, build_tree
+from cchc_cli.plan.model import ResolvedPlan
+from cchc_cli.scores.merged import Merged
+from cchc_cli.scores.model import LoadedScores
 
 
 @dataclass
@@ -74,7 +74,7 @@ def _criteria_key(ws: Workspace) -> tuple[str, str] | None:
 
 
 def load_tree(ws: Workspace, result: CheckResult) -> CriteriaTree | None:
-    from cchc_cli.criteria_checks import check_tree
+    from cchc_cli.criteria.checks import check_tree
 
     key = _criteria_key(ws)
     shared = _shared_trees.get(key) if (_shared_trees is not None and key) else None
@@ -101,7 +101,7 @@ def load_tree(ws: Workspace, result: CheckResult) -> CriteriaTree | None:
 
 
 def load_plan(ws: Workspace, tree: CriteriaTree, result: CheckResult) -> ResolvedPlan | None:
-    from cchc_cli.resolve import resolve_plan
+    from cchc_cli.plan.resolve import resolve_plan
 
     doc, problems = load_yaml(ws.assignments_path, ws.config.assignments)
     result.diagnostics.extend(problems)
@@ -137,8 +137,8 @@ def _check_workspace(ws: Workspace, *, today: date | None, stages: str) -> Check
     if result.tree is not None and stages in ("plan", "all"):
         result.plan = load_plan(ws, result.tree, result)
     if result.tree is not None and result.plan is not None and stages == "all":
-        from cchc_cli.merge import merge
-        from cchc_cli.score_checks import check_scores, load_scores
+        from cchc_cli.scores.checks import check_scores, load_scores
+        from cchc_cli.scores.merge import merge
 
         loaded, problems = load_scores(ws)
         result.diagnostics.extend(problems)

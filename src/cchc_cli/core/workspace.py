@@ -8,10 +8,10 @@ from pathlib import Path, PurePosixPath
 from pydantic import field_validator
 from pydantic_core import PydanticCustomError
 
-from cchc_cli.diagnostics import Diagnostic, Location, error
-from cchc_cli.modelbase import VersionedFile
-from cchc_cli.modelval import validate_doc
-from cchc_cli.yamlio import YamlDoc, load_yaml
+from cchc_cli.core.diagnostics import Diagnostic, Location, error
+from cchc_cli.core.modelbase import VersionedFile
+from cchc_cli.core.modelval import validate_doc
+from cchc_cli.core.yamlio import YamlDoc, load_yaml
 
 CONFIG_NAME = "cchc.yaml"
 
