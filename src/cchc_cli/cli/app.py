@@ -18,10 +18,10 @@ from cchc_cli.cli.kit import (
     I18nGroup,
     I18nOption,
     common_options,
-    exit_code,
     format_option,
     settings,
 )
+from cchc_cli.core.diagnostics import exit_code
 
 if TYPE_CHECKING:
     from datetime import date

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from cchc_cli.core.diagnostics import EXIT_ERRORS, EXIT_INTERNAL, EXIT_USAGE
 from cchc_cli.core.i18n import Lang, resolve_lang, tr
 
 if TYPE_CHECKING:
@@ -19,10 +20,7 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EXIT_OK = 0
-EXIT_ERRORS = 1
-EXIT_CONFIG = 2
-EXIT_INTERNAL = 3
+EXIT_CONFIG = EXIT_USAGE  # a bad invocation or an unusable workspace
 
 
 class Settings:
@@ -243,13 +241,3 @@ def _show_plain(diagnostics: list[Diagnostic], ctx: click.Context) -> None:
 
     console = diagnostics_console(sys.stderr)
     render_text(diagnostics, console, settings(ctx).lang, SourceLines(None), show_summary=False)
-
-
-def exit_code(diagnostics: list[Diagnostic], strict: bool) -> int:
-    from cchc_cli.core.diagnostics import Severity
-
-    if any(d.severity is Severity.ERROR for d in diagnostics):
-        return EXIT_ERRORS
-    if strict and any(d.severity is Severity.WARNING for d in diagnostics):
-        return EXIT_ERRORS
-    return EXIT_OK

@@ -101,11 +101,9 @@ class SourceLines:
             raw = path.read_bytes()[: 16 * 1024 * 1024]
         except OSError:
             return None
-        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            text = raw.decode("utf-16", errors="replace")
-        else:
-            text = raw.decode("utf-8-sig", errors="replace")
-        return text.splitlines()
+        from cchc_cli.core.textio import decode_lenient
+
+        return decode_lenient(raw).splitlines()
 
 
 def location_text(d: Diagnostic) -> str:

@@ -107,6 +107,22 @@ def has_errors(diagnostics: list[Diagnostic]) -> bool:
     return any(d.severity is Severity.ERROR for d in diagnostics)
 
 
+#: Exit codes of every command: 0 clean, 1 errors (or warnings under --strict), 2 bad
+#: invocation or unusable workspace, 3 internal error.
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def blocking(diagnostics: list[Diagnostic], strict: bool) -> int:
+    """How many diagnostics block: errors, and warnings too under ``--strict``."""
+    counted = (Severity.ERROR, Severity.WARNING) if strict else (Severity.ERROR,)
+    return sum(1 for d in diagnostics if d.severity in counted)
+
+
+def exit_code(diagnostics: list[Diagnostic], strict: bool) -> int:
+    """The one rule: any blocking diagnostic gives 1, else 0."""
+    return EXIT_ERRORS if blocking(diagnostics, strict) else EXIT_OK
+
+
 def sort_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """Deterministic order: by file, line, column, severity, code. Duplicates are dropped."""
     seen: set[Diagnostic] = set()

@@ -11,10 +11,9 @@ import importlib
 import os
 import string
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-if TYPE_CHECKING:
-    from decimal import Decimal
+from cchc_cli.core.fmt import format_decimal
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
@@ -87,18 +86,6 @@ def format_value(value: Any, lang: str) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(format_value(v, lang) for v in value)
     return str(value)
-
-
-def format_decimal(value: Decimal) -> str:
-    """Plain decimal text without exponent or trailing zeros: 0.50 -> 0.5, 1E+1 -> 10."""
-    if not value.is_finite():
-        return str(value)
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
-    return text
 
 
 def tr(msg: Msg | str, lang: str, /, **args: Any) -> str:

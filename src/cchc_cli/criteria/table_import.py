@@ -31,9 +31,11 @@ from pathlib import Path
 from typing import Any
 
 from cchc_cli.core.diagnostics import Diagnostic, Location, Severity, error, warning
-from cchc_cli.core.i18n import Msg, format_decimal, tr
+from cchc_cli.core.fmt import format_decimal
+from cchc_cli.core.i18n import Msg, tr
 from cchc_cli.core.ids import did_you_mean, natural_key, parent_id
-from cchc_cli.core.yamlio import decode, load_yaml, parse_text
+from cchc_cli.core.textio import decode
+from cchc_cli.core.yamlio import load_yaml, parse_text
 from cchc_cli.criteria.checks import UNKNOWN_RUBRIC, check_tree, is_good_id
 from cchc_cli.criteria.model import CriteriaTree, Rubric, build_tree
 

@@ -14,7 +14,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from cchc_cli.core.diagnostics import Diagnostic, Severity, error
-from cchc_cli.core.i18n import Msg, format_decimal, tr
+from cchc_cli.core.fmt import format_decimal
+from cchc_cli.core.i18n import Msg, tr
 from cchc_cli.core.ids import did_you_mean, natural_key
 from cchc_cli.criteria.checks import rubric_status, tree_counts, working_fields
 from cchc_cli.criteria.model import CriteriaTree, Node

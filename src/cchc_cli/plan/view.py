@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from cchc_cli.core.diagnostics import Location
-from cchc_cli.core.i18n import format_decimal, tr
+from cchc_cli.core.fmt import format_decimal
+from cchc_cli.core.i18n import tr
 from cchc_cli.criteria.model import Node
 from cchc_cli.plan.model import LeafOwnership, Owner, ResolvedPlan
 from cchc_cli.plan.resolve import leaves_under

@@ -39,7 +39,7 @@ def _shade(row: Row) -> str:
 
 def docx_env(dirs: TemplateDirs, lang: str) -> Any:
     """The sandboxed environment for Word templates, with three Word-only filters."""
-    from cchc_cli.report.templates import format_number
+    from cchc_cli.core.fmt import format_number
 
     def score_text(row: Row, labels: Any) -> str:
         if row.status == "ministry":

@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from cchc_cli.core.diagnostics import Diagnostic, counts
+from cchc_cli.core.fmt import format_date
 from cchc_cli.core.i18n import catalogue, tr
 from cchc_cli.core.ids import natural_key
-from cchc_cli.report.templates import format_date
 
 if TYPE_CHECKING:
     from cchc_cli.criteria.model import Methodology

@@ -13,7 +13,18 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from cchc_cli.core.diagnostics import Diagnostic, Location, error, has_errors, info, warning
+from cchc_cli.core.diagnostics import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_USAGE,
+    Diagnostic,
+    Location,
+    blocking,
+    error,
+    has_errors,
+    info,
+    warning,
+)
 from cchc_cli.core.i18n import Msg
 from cchc_cli.report.model import Notes, Report, build_report, read_notes
 from cchc_cli.report.templates import (
@@ -27,7 +38,6 @@ from cchc_cli.report.templates import (
 Format = Literal["docx", "xlsx", "html", "md"]
 FORMATS: tuple[Format, ...] = ("docx", "xlsx", "html", "md")
 #: exit codes (same meaning as everywhere in cchc)
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 @dataclass
@@ -191,9 +201,7 @@ def make_report(
         notes, problems = read_notes(ws.notes_path, ws.config.notes)
         outcome.diagnostics += problems
 
-    errors = sum(1 for d in outcome.diagnostics if d.severity.value == "error")
-    if strict:  # --strict: warnings count as errors, as in `cchc validate --strict`
-        errors += sum(1 for d in outcome.diagnostics if d.severity.value == "warning")
+    errors = blocking(outcome.diagnostics, strict)  # --strict: warnings count, as in validate
     if errors and not draft:
         outcome.diagnostics.append(error("CCHC510", Location(), errors=errors))
         outcome.exit_code = EXIT_ERRORS

@@ -14,13 +14,11 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from cchc_cli.core.diagnostics import Diagnostic, Location, error
-from cchc_cli.core.i18n import format_decimal
+from cchc_cli.core.fmt import format_date, format_number, format_percent
 from cchc_cli.core.resources import data_path
 
 if TYPE_CHECKING:
@@ -84,29 +82,6 @@ class TemplateDirs:
 
 
 # --- filters ---------------------------------------------------------------------------------
-
-
-def format_number(value: Any, lang: str = "vi") -> str:
-    """Points as people write them: ``10,5`` in Vietnamese, ``10.5`` in English; ``—`` for none."""
-    if value is None or value == "":
-        return "—"
-    dec = value if isinstance(value, Decimal) else Decimal(str(value))
-    text = format_decimal(dec)
-    return text.replace(".", ",") if lang == "vi" else text
-
-
-def format_percent(value: Any, lang: str = "vi") -> str:
-    if value is None or value == "":
-        return "—"
-    dec = value if isinstance(value, Decimal) else Decimal(str(value))
-    text = format(dec.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), "f")
-    return (text.replace(".", ",") if lang == "vi" else text) + "%"
-
-
-def format_date(value: date | None, lang: str = "vi") -> str:
-    if value is None:
-        return ""
-    return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
 
 
 def md_cell(value: Any) -> str:

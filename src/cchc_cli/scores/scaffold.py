@@ -20,9 +20,11 @@ from pathlib import Path
 from yaml.nodes import MappingNode, ScalarNode
 
 from cchc_cli.core.diagnostics import Diagnostic, Location, error
-from cchc_cli.core.i18n import format_decimal, tr
+from cchc_cli.core.fmt import format_decimal
+from cchc_cli.core.i18n import tr
+from cchc_cli.core.textio import decode
 from cchc_cli.core.workspace import Workspace
-from cchc_cli.core.yamlio import decode, parse_text
+from cchc_cli.core.yamlio import parse_text
 from cchc_cli.criteria.model import CriteriaTree, Node, quantize
 from cchc_cli.plan.model import LeafOwnership, ResolvedPlan
 from cchc_cli.scores.checks import ScoreRole, declared_agency, listed_items, score_files

@@ -15,7 +15,8 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from cchc_cli.core.i18n import format_decimal, tr
+from cchc_cli.core.fmt import format_decimal
+from cchc_cli.core.i18n import tr
 from cchc_cli.criteria.model import CriteriaTree
 from cchc_cli.plan.model import LeafOwnership, ResolvedPlan
 from cchc_cli.scores.checks import ScoreRole, listed_items

@@ -12,7 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 from cchc_cli.core.diagnostics import Diagnostic, Severity, counts
-from cchc_cli.core.i18n import format_decimal, tr
+from cchc_cli.core.fmt import format_decimal
+from cchc_cli.core.i18n import tr
 from cchc_cli.plan.model import ResolvedPlan
 from cchc_cli.scores.checks import (
     days_late,
