@@ -167,7 +167,7 @@ def with_old_report(ws: Path, tmp_path: Path) -> Iterator[tuple[Path, Path, dict
     [
         "cchc_cli.report.xlsx.render_xlsx",
         "cchc_cli.report.docx.render_docx",
-        "cchc_cli.report.render_text.render_text",
+        "cchc_cli.report.markup.render_markup",
     ],
 )
 def test_renderer_raising_mid_report_keeps_old_report(

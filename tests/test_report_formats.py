@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from cchc_cli.report.build import build_report
+from cchc_cli.report.document import Report
 from cchc_cli.report.docx import render_docx
-from cchc_cli.report.model import Report, build_report
-from cchc_cli.report.render_text import render_text
+from cchc_cli.report.markup import render_markup
 from cchc_cli.report.templates import TemplateDirs, builtin_dir
 from cchc_cli.report.xlsx import render_xlsx
 from test_report_support import HOSTILE, copy_base, hand_result, set_explanation
@@ -39,7 +40,7 @@ def dirs(ws: Path) -> TemplateDirs:
 
 
 def text_of(report: Report, fmt: str, ws: Path) -> str:
-    text, problems = render_text(report, fmt, dirs(ws))  # type: ignore[arg-type]
+    text, problems = render_markup(report, fmt, dirs(ws))  # type: ignore[arg-type]
     assert problems == [] and text is not None
     return text
 

@@ -7,13 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from cchc_cli.report.model import build_report, parse_notes, read_notes, template_context
-from cchc_cli.report.templates import (
-    format_number,
-    format_percent,
-    known_variables,
-    md_cell,
-)
+from cchc_cli.core.fmt import format_number, format_percent
+from cchc_cli.report.build import build_report
+from cchc_cli.report.document import template_context
+from cchc_cli.report.notes import parse_notes, read_notes
+from cchc_cli.report.templates import known_variables, md_cell
 from test_report_support import HOSTILE, copy_base, hand_result, set_explanation
 
 D = Decimal
@@ -217,6 +215,26 @@ def test_notes_are_read_as_headings_lists_and_paragraphs(tmp_path: Path) -> None
 def test_notes_not_utf8_is_a_located_error(tmp_path: Path) -> None:
     path = tmp_path / "notes.md"
     path.write_bytes("Khó khăn\n".encode("cp1258"))
+    notes, problems = read_notes(path, "notes.md")
+    assert notes is None and [p.code for p in problems] == ["CCHC523"]
+    assert problems[0].file == "notes.md" and problems[0].line == 1
+
+
+def test_notes_in_utf16_with_bom_are_read(tmp_path: Path) -> None:
+    # the one decoder (core/textio) reads notes too: Notepad's "Unicode" is UTF-16 with BOM
+    path = tmp_path / "notes.md"
+    path.write_bytes("## Khó khăn\r\n- một\r\n".encode("utf-16"))
+    notes, problems = read_notes(path, "notes.md")
+    assert problems == [] and notes is not None
+    assert [(b.kind, b.text or b.items) for b in notes.blocks] == [
+        ("heading", "Khó khăn"),
+        ("list", ("một",)),
+    ]
+
+
+def test_notes_in_utf16_without_bom_are_a_located_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_bytes("## Kho khan\n- mot\n".encode("utf-16-le"))
     notes, problems = read_notes(path, "notes.md")
     assert notes is None and [p.code for p in problems] == ["CCHC523"]
     assert problems[0].file == "notes.md" and problems[0].line == 1

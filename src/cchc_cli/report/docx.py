@@ -10,16 +10,23 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from datetime import date, datetime
+from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from cchc_cli.core.diagnostics import Diagnostic, Location, error
-from cchc_cli.report.model import Report, Row, template_context
-from cchc_cli.report.templates import DOCX_TEMPLATE, TemplateDirs, make_env, template_diagnostic
+from cchc_cli.core.fmt import format_number
+from cchc_cli.report.document import Report, ReportRow, template_context
+from cchc_cli.report.templates import (
+    DOCX_TEMPLATE,
+    TemplateDirs,
+    make_env,
+    template_diagnostic,
+    unknown_variable_diagnostics,
+)
+from cchc_cli.report.ziputil import stable_zip, stamp_for
 
-#: used for document properties and zip entries when no --date is given
-EPOCH = datetime(2000, 1, 1)
 _SHADE = {1: "EEF1F6", 2: "F6F8FB"}
 
 
@@ -30,25 +37,26 @@ def _strong(text: Any, cond: Any = True, size: float = 10) -> Any:
     return RichText("" if text is None else str(text), bold=bool(cond), size=int(size * 2))
 
 
-def _shade(row: Row) -> str:
+def _shade(row: ReportRow) -> str:
     """Background of a table cell: areas and criteria shaded, leaves white."""
     if row.is_leaf:
         return "FFFFFF"
     return _SHADE.get(row.level, "FFFFFF")
 
 
+def _score_text(row: ReportRow, labels: Any, *, lang: str) -> str:
+    """A row's score cell: the score, or why there is none (``{{ row|score_text(labels) }}``)."""
+    if row.status == "ministry":
+        return str(labels["status_ministry"])
+    if row.status == "missing":
+        return str(labels["status_missing"])
+    return format_number(row.score, lang)
+
+
 def docx_env(dirs: TemplateDirs, lang: str) -> Any:
     """The sandboxed environment for Word templates, with three Word-only filters."""
-    from cchc_cli.core.fmt import format_number
-
-    def score_text(row: Row, labels: Any) -> str:
-        if row.status == "ministry":
-            return str(labels["status_ministry"])
-        if row.status == "missing":
-            return str(labels["status_missing"])
-        return format_number(row.score, lang)
-
     env = make_env("docx", dirs, lang)
+    score_text = partial(_score_text, lang=lang)
     env.filters.update({"strong": _strong, "shade": _shade, "score_text": score_text})
     return env
 
@@ -82,7 +90,7 @@ def render_docx(
         return None, [docx_diagnostic(exc, dirs, shown)]
     except (ArithmeticError, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
         return None, [error("CCHC505", Location(shown), error=f"{type(exc).__name__}: {exc}")]
-    stamp = datetime(when.year, when.month, when.day) if when else EPOCH
+    stamp = stamp_for(when)
     props = tpl.docx.core_properties
     props.title = report.title[:250]
     props.subject = report.labels.get("report_word", "")
@@ -118,22 +126,6 @@ def docx_diagnostic(exc: Exception, dirs: TemplateDirs, shown: str) -> Diagnosti
     return Diagnostic(diag.code, diag.severity, diag.message, shown, None, None, hint=diag.hint)
 
 
-def stable_zip(data: bytes, stamp: datetime) -> bytes:
-    """Rewrite a zip (docx/xlsx) with fixed entry timestamps: same content, same bytes."""
-    out = io.BytesIO()
-    when = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=when)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
-
-
 def check_docx(path: Path, dirs: TemplateDirs, report: Report | None) -> list[Diagnostic]:
     """``cchc templates check``: the Word template's tags parse, use known variables and, with
     a model, render under StrictUndefined."""
@@ -155,26 +147,3 @@ def check_docx(path: Path, dirs: TemplateDirs, report: Report | None) -> list[Di
         return problems
     _, rendered = render_docx(report, TemplateDirs(path.parent, dirs.builtin, dirs.root))
     return rendered
-
-
-def unknown_variable_diagnostics(
-    names: list[str], shown: str, lines: dict[str, int]
-) -> list[Diagnostic]:
-    from cchc_cli.core.i18n import Msg
-    from cchc_cli.core.ids import did_you_mean
-    from cchc_cli.report.templates import known_variables
-
-    known = known_variables()
-    found: list[Diagnostic] = []
-    for name in names:
-        if name in known:
-            continue
-        guess = did_you_mean(name, known)
-        listed = ", ".join(sorted(known))
-        hint = (
-            Msg("CCHC503.hint_guess", {"guess": guess, "known": listed})
-            if guess
-            else Msg("CCHC503.hint", {"known": listed})
-        )
-        found.append(error("CCHC503", Location(shown, lines.get(name)), name=name, hint=hint))
-    return found

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from cchc_cli.core.diagnostics import Diagnostic, Location, error
 from cchc_cli.core.fmt import format_date, format_number, format_percent
+from cchc_cli.core.i18n import Msg
+from cchc_cli.core.ids import did_you_mean
 from cchc_cli.core.resources import data_path
+from cchc_cli.report.document import Report
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -27,7 +30,7 @@ if TYPE_CHECKING:
 TextFormat = Literal["html", "md"]
 
 #: the entry template of each text format (the agency report uses the same file, ``mode``)
-ENTRY = {"html": "report.html.j2", "md": "report.md.j2"}
+ENTRY: dict[TextFormat, str] = {"html": "report.html.j2", "md": "report.md.j2"}
 DOCX_TEMPLATE = "report.docx"
 TEMPLATE_SUFFIXES = (".j2", ".docx")
 
@@ -79,6 +82,16 @@ class TemplateDirs:
         return sorted(
             p for p in self.user.iterdir() if p.is_file() and p.suffix in TEMPLATE_SUFFIXES
         )
+
+
+def template_dirs(
+    user: Path | None, root: Path | None
+) -> tuple[TemplateDirs | None, list[Diagnostic]]:
+    """The user's folder (``--templates``/``templates:``) over the built-ins; CCHC508 when the
+    user's folder does not exist."""
+    if user is not None and not user.is_dir():
+        return None, [error("CCHC508", Location(), folder=str(user))]
+    return TemplateDirs(user=user, builtin=builtin_dir(), root=root), []
 
 
 # --- filters ---------------------------------------------------------------------------------
@@ -223,8 +236,24 @@ def undeclared_names(env: Environment, source: str) -> dict[str, int]:
 
 def known_variables(extra: Iterable[str] = ()) -> set[str]:
     """The documented variable set: the report model's fields plus ``report`` itself."""
-    from dataclasses import fields
-
-    from cchc_cli.report.model import Report
-
     return {f.name for f in fields(Report)} | {"report"} | set(extra)
+
+
+def unknown_variable_diagnostics(
+    names: list[str], shown: str, lines: dict[str, int]
+) -> list[Diagnostic]:
+    """CCHC503 for each name a template reads that is not a documented variable."""
+    known = known_variables()
+    found: list[Diagnostic] = []
+    for name in names:
+        if name in known:
+            continue
+        guess = did_you_mean(name, known)
+        listed = ", ".join(sorted(known))
+        hint = (
+            Msg("CCHC503.hint_guess", {"guess": guess, "known": listed})
+            if guess
+            else Msg("CCHC503.hint", {"known": listed})
+        )
+        found.append(error("CCHC503", Location(shown, lines.get(name)), name=name, hint=hint))
+    return found

@@ -6,11 +6,11 @@ Same model and same templates → the same bytes: nothing here reads the clock.
 from __future__ import annotations
 
 from cchc_cli.core.diagnostics import Diagnostic
-from cchc_cli.report.model import Report, template_context
+from cchc_cli.report.document import Report, template_context
 from cchc_cli.report.templates import ENTRY, TemplateDirs, TextFormat, make_env, template_diagnostic
 
 
-def render_text(
+def render_markup(
     report: Report, fmt: TextFormat, dirs: TemplateDirs
 ) -> tuple[str | None, list[Diagnostic]]:
     """Render ``report.html.j2`` or ``report.md.j2``. Returns the text or the diagnostic."""
