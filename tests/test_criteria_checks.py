@@ -9,9 +9,11 @@ import pytest
 
 from cchc_cli.core.diagnostics import Diagnostic, Severity
 from cchc_cli.core.i18n import tr
+from cchc_cli.core.ids import is_good_id
 from cchc_cli.core.yamlio import load_yaml, parse_text
-from cchc_cli.criteria.checks import check_tree, figures, is_good_id, tree_counts
+from cchc_cli.criteria.checks import check_tree
 from cchc_cli.criteria.model import CriteriaTree, build_tree
+from cchc_cli.criteria.stats import figures, tree_counts
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"

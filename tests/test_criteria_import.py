@@ -14,7 +14,8 @@ from cchc_cli.cli.app import cli
 from cchc_cli.core.yamlio import load_yaml, parse_text
 from cchc_cli.criteria.checks import check_tree
 from cchc_cli.criteria.model import CriteriaTree, build_tree
-from cchc_cli.criteria.table_import import parse_levels, parse_number, quoted, scalar
+from cchc_cli.criteria.table_rows import parse_levels, parse_number
+from cchc_cli.criteria.yaml_writer import quoted, scalar
 
 ROOT = Path(__file__).resolve().parents[1]
 CRITERIA_2019 = ROOT / "criteria" / "2019.yaml"

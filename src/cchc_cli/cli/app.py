@@ -363,7 +363,7 @@ def tree_cmd(item_id: str | None, depth: int | None, fmt: str, file_arg: str | N
         plan_errors = tree_view.plan_errors(result.plan, problems)
     if tree is None:
         sys.exit(show_diagnostics(problems, fmt=diag_fmt, root=root, texts=texts) or 1)
-    start, problems = tree_view.select(tree, item_id)
+    start, problems = tree_view.select_subtree(tree, item_id)
     if problems:
         sys.exit(show_diagnostics(problems, fmt=diag_fmt, root=root, texts=texts) or 1)
     lang = settings().lang
@@ -457,6 +457,7 @@ def criteria_import_cmd(
     from cchc_cli.core.diagnostics import Location, error
     from cchc_cli.core.i18n import Msg, tr
     from cchc_cli.criteria import table_import as ci
+    from cchc_cli.criteria.checks import check_tree
 
     lang = settings().lang
     table, out = Path(table_arg), Path(out_arg)
@@ -487,7 +488,7 @@ def criteria_import_cmd(
         raise click.UsageError(tr("criteria.import.need_meta", lang))
     if out.exists() and not force:
         sys.exit(show_diagnostics([error("CCHC238", Location(out.as_posix()), out=out.as_posix())]))
-    result = ci.import_table(table, table.as_posix(), out, options, like_tree)
+    result = ci.import_table(table, table.as_posix(), out, options, like_tree, check=check_tree)
     texts = {table.as_posix(): result.table_text} if result.table_text is not None else {}
     code = show_diagnostics(result.diagnostics, texts=texts) if result.diagnostics else 0
     if result.text is None or code:

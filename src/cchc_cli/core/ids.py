@@ -9,8 +9,11 @@ from collections.abc import Iterable
 ID_PATTERN = re.compile(r"^[0-9]+(\.[0-9]+)*$")
 
 
-def is_valid_id(text: str) -> bool:
-    return bool(ID_PATTERN.match(text))
+def is_good_id(item_id: str) -> bool:
+    """Dotted positive numbers without leading zeros: ``3``, ``3.2``, ``3.2.5``."""
+    if not ID_PATTERN.match(item_id):
+        return False
+    return all(part[0] != "0" for part in item_id.split("."))
 
 
 def natural_key(item_id: str) -> tuple[tuple[int, int | str], ...]:

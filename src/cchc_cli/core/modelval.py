@@ -164,61 +164,61 @@ def validate_doc(
 def errors_to_diagnostics(
     exc: ValidationError, doc: YamlDoc, model: type[BaseModel]
 ) -> list[Diagnostic]:
+    """One diagnostic per pydantic error, in pydantic's order."""
     found: list[Diagnostic] = []
     for err in exc.errors(include_url=False, include_input=False):
         loc = _clean_loc(tuple(err["loc"]))
         etype = err["type"]
-        ctx = err.get("ctx") or {}
         if etype == "missing":
-            parent = loc[:-1]
-            found.append(
-                error(
-                    "CCHC120",
-                    doc.locate(parent),
-                    field=str(loc[-1]) if loc else "",
-                    path=format_path(parent, model),
-                )
-            )
+            found.append(_missing_field(loc, doc, model))
         elif etype == "extra_forbidden":
-            parent_model = _model_at(model, loc[:-1])
-            allowed = _field_names(parent_model)
-            guess = difflib.get_close_matches(str(loc[-1]) if loc else "", allowed, n=1, cutoff=0.6)
-            hint = (
-                Msg("CCHC121.hint_guess", {"guess": guess[0], "allowed": allowed})
-                if guess
-                else Msg("CCHC121.hint", {"allowed": allowed})
-            )
-            found.append(
-                error(
-                    "CCHC121",
-                    doc.locate(loc, key=True),
-                    hint=hint,
-                    field=str(loc[-1]) if loc else "",
-                    path=format_path(loc[:-1], model),
-                )
-            )
-        elif etype.startswith("cchc."):
-            # Raised by our own validators (PydanticCustomError): key and args are ours.
-            found.append(
-                error(
-                    "CCHC122",
-                    doc.locate(loc),
-                    reason=Msg(etype[len("cchc.") :], dict(ctx)),
-                    path=format_path(loc, model),
-                )
-            )
+            found.append(_unknown_field(loc, doc, model))
         else:
-            reason_key = _REASONS.get(etype, "reason.invalid")
-            args = {k: _ctx_text(v) for k, v in ctx.items()}
-            found.append(
-                error(
-                    "CCHC122",
-                    doc.locate(loc),
-                    reason=Msg(reason_key, args),
-                    path=format_path(loc, model),
-                )
-            )
+            found.append(_bad_value(etype, err.get("ctx") or {}, loc, doc, model))
     return found
+
+
+def _missing_field(loc: tuple[Any, ...], doc: YamlDoc, model: type[BaseModel]) -> Diagnostic:
+    """CCHC120, at the mapping that lacks the field."""
+    parent = loc[:-1]
+    return error(
+        "CCHC120",
+        doc.locate(parent),
+        field=str(loc[-1]) if loc else "",
+        path=format_path(parent, model),
+    )
+
+
+def _unknown_field(loc: tuple[Any, ...], doc: YamlDoc, model: type[BaseModel]) -> Diagnostic:
+    """CCHC121, on the key, with the allowed fields (and a did-you-mean when one is close)."""
+    parent_model = _model_at(model, loc[:-1])
+    allowed = _field_names(parent_model)
+    guess = difflib.get_close_matches(str(loc[-1]) if loc else "", allowed, n=1, cutoff=0.6)
+    hint = (
+        Msg("CCHC121.hint_guess", {"guess": guess[0], "allowed": allowed})
+        if guess
+        else Msg("CCHC121.hint", {"allowed": allowed})
+    )
+    return error(
+        "CCHC121",
+        doc.locate(loc, key=True),
+        hint=hint,
+        field=str(loc[-1]) if loc else "",
+        path=format_path(loc[:-1], model),
+    )
+
+
+def _bad_value(
+    etype: str, ctx: Any, loc: tuple[Any, ...], doc: YamlDoc, model: type[BaseModel]
+) -> Diagnostic:
+    """CCHC122, on the value, with the reason reworded from the catalogue."""
+    if etype.startswith("cchc."):
+        # Raised by our own validators (PydanticCustomError): key and args are ours.
+        reason = Msg(etype[len("cchc.") :], dict(ctx))
+    else:
+        reason_key = _REASONS.get(etype, "reason.invalid")
+        reason = Msg(reason_key, {k: _ctx_text(v) for k, v in ctx.items()})
+    return error("CCHC122", doc.locate(loc), reason=reason, path=format_path(loc, model))
 
 
 def _ctx_text(value: Any) -> str:

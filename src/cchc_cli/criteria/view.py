@@ -1,34 +1,66 @@
 """Displays of the criteria tree for ``cchc tree``: rich text, JSON and CSV.
 
-Only displays: the checks live in :mod:`cchc_cli.criteria.checks`. Working (unverified)
-figures are marked in every format, so a working maximum is never shown as official.
-The CSV has exactly the columns ``cchc criteria import`` reads, so an exported tree can be
-edited in a spreadsheet and imported again.
+Only displays: the checks live in :mod:`cchc_cli.criteria.checks`, the queries shown here
+(counts, working figures, rubric status) in :mod:`cchc_cli.criteria.stats`. Working
+(unverified) figures are marked in every format, so a working maximum is never shown as
+official. The CSV has exactly the columns ``cchc criteria import`` reads, so an exported tree
+can be edited in a spreadsheet and imported again.
+
+Owners come from a resolved assignment plan; this room may not import the plan room, so the
+little it reads of one is described by the protocols below (``cchc_cli.plan.model.ResolvedPlan``
+fits them).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from cchc_cli.core.diagnostics import Diagnostic, Severity, error
 from cchc_cli.core.fmt import format_decimal
 from cchc_cli.core.i18n import Msg, tr
 from cchc_cli.core.ids import did_you_mean, natural_key
-from cchc_cli.criteria.checks import rubric_status, tree_counts, working_fields
+from cchc_cli.criteria.codes import UNKNOWN_ID
 from cchc_cli.criteria.model import CriteriaTree, Node
+from cchc_cli.criteria.stats import rubric_status, tree_counts, working_fields
 
-if TYPE_CHECKING:
-    from cchc_cli.plan.model import LeafOwnership, Owner, ResolvedPlan
-
-UNKNOWN_ID = "CCHC250"
 CSV_COLUMNS: tuple[str, ...] = ("id", "title", "max", "method", "levels", "rubric", "guidance")
 LEVEL_SEPARATOR = "; "
 
 
-def select(tree: CriteriaTree, item_id: str | None) -> tuple[list[Node], list[Diagnostic]]:
+class OwnerInfo(Protocol):
+    """One agency on one leaf (``cchc_cli.plan.model.Owner``)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def domain(self) -> str | None: ...
+
+
+class LeafOwners(Protocol):
+    """The owners of one leaf (``cchc_cli.plan.model.LeafOwnership``)."""
+
+    @property
+    def owners(self) -> Sequence[OwnerInfo]: ...
+
+
+class OwnerPlan(Protocol):
+    """A resolved assignment plan (``cchc_cli.plan.model.ResolvedPlan``)."""
+
+    @property
+    def rel(self) -> str: ...
+    @property
+    def leaves(self) -> Mapping[str, LeafOwners]: ...
+
+
+def select_subtree(tree: CriteriaTree, item_id: str | None) -> tuple[list[Node], list[Diagnostic]]:
     """The starting nodes: every area, or the one item asked for (did-you-mean if unknown)."""
     if item_id is None:
         return list(tree.roots), []
@@ -55,7 +87,7 @@ def levels_text(levels: tuple[Decimal, ...]) -> str:
     return LEVEL_SEPARATOR.join(format_decimal(v) for v in levels)
 
 
-def owner_text(owner: Owner, lang: str) -> str:
+def owner_label(owner: OwnerInfo, lang: str) -> str:
     """``SNV``, ``STC (quản lý ngân sách)``, ``SNV (phối hợp)``, ``Bộ Nội vụ``."""
     if owner.role == "ministry":
         return owner.name
@@ -66,15 +98,15 @@ def owner_text(owner: Owner, lang: str) -> str:
     return owner.code
 
 
-def owners_text(leaf: LeafOwnership, lang: str) -> str:
-    return ", ".join(owner_text(o, lang) for o in leaf.owners)
+def owners_label(leaf: LeafOwners, lang: str) -> str:
+    return ", ".join(owner_label(o, lang) for o in leaf.owners)
 
 
 # ------------------------------------------------------------------------------------ JSON
 
 
-def node_json(
-    tree: CriteriaTree, node: Node, depth: int | None, plan: ResolvedPlan | None
+def tree_node_json(
+    tree: CriteriaTree, node: Node, depth: int | None, plan: OwnerPlan | None
 ) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": node.id,
@@ -101,7 +133,7 @@ def node_json(
     if node.children:
         if depth is None or depth > 1:
             out["children"] = [
-                node_json(tree, c, None if depth is None else depth - 1, plan)
+                tree_node_json(tree, c, None if depth is None else depth - 1, plan)
                 for c in node.children
             ]
         else:
@@ -111,7 +143,7 @@ def node_json(
     return out
 
 
-def plan_errors(plan: ResolvedPlan | None, diagnostics: list[Diagnostic]) -> int:
+def plan_errors(plan: OwnerPlan | None, diagnostics: list[Diagnostic]) -> int:
     """How many errors the assignment plan has (owners shown may then be incomplete)."""
     if plan is None:
         return 0
@@ -122,7 +154,7 @@ def tree_json(
     tree: CriteriaTree,
     start: list[Node],
     depth: int | None,
-    plan: ResolvedPlan | None,
+    plan: OwnerPlan | None,
     plan_errors: int = 0,
 ) -> dict[str, Any]:
     meta = tree.meta
@@ -147,7 +179,7 @@ def tree_json(
         "owners_resolved": plan is not None,
         "plan_errors": plan_errors,
         "rubrics": rubrics,
-        "items": [node_json(tree, n, depth, plan) for n in start],
+        "items": [tree_node_json(tree, n, depth, plan) for n in start],
     }
 
 
@@ -198,7 +230,7 @@ def method_label(node: Node, lang: str) -> str:
 
 
 def node_label(
-    tree: CriteriaTree, node: Node, lang: str, plan: ResolvedPlan | None, truncated: bool
+    tree: CriteriaTree, node: Node, lang: str, plan: OwnerPlan | None, truncated: bool
 ) -> Any:
     from rich.text import Text
 
@@ -225,7 +257,7 @@ def node_label(
             leaf = plan.leaves.get(node.id)
             if leaf is not None and leaf.owners:
                 label.append("  →  ")
-                label.append(owners_text(leaf, lang), style="green")
+                label.append(owners_label(leaf, lang), style="green")
     elif truncated:
         label.append("  ")
         label.append(tr("criteria.tree.more", lang, count=len(node.children)), style="dim")
@@ -236,7 +268,7 @@ def render_tree(
     tree: CriteriaTree,
     start: list[Node],
     depth: int | None,
-    plan: ResolvedPlan | None,
+    plan: OwnerPlan | None,
     console: Any,
     lang: str,
 ) -> None:
