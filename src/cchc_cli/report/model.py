@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from cchc_cli.criteria.model import Methodology
     from cchc_cli.pipeline import CheckResult
     from cchc_cli.plan.model import LeafOwnership, ResolvedPlan
-    from cchc_cli.scores.merged import EvidenceItem, Merged, MergedLeaf, MergedNode, PartScore
+    from cchc_cli.scores.merge import EvidenceItem, Merged, MergedLeaf, MergedNode, PartScore
 
 Mode = Literal["province", "agency"]
 RowStatus = Literal["scored", "missing", "ministry", "group"]
