@@ -199,11 +199,9 @@ def _score_entry(node: Any, rng: random.Random, code: str, submitted: date) -> d
 
 def make_scores(plan: Any, tree: Any, rng: random.Random, year: int) -> dict[str, str]:
     """One valid, submitted score file per scoring agency: file name -> text."""
-    from cchc_cli.scores.checks import listed_items
-
     files: dict[str, str] = {}
     for code in plan.scoring_agencies():
-        owned = listed_items(plan, code)
+        owned = plan.listed_items(code)
         if not owned:
             continue
         submitted = date(2020, 1, rng.randrange(10, 19))

@@ -15,9 +15,8 @@ from cchc_cli.cli.app import cli
 from cchc_cli.core.workspace import open_workspace
 from cchc_cli.pipeline import check_workspace
 from cchc_cli.plan.model import LeafOwnership
-from cchc_cli.scores.checks import load_scores
-from cchc_cli.scores.merge import combine, merge
-from cchc_cli.scores.merged import PartScore
+from cchc_cli.scores.files import load_scores
+from cchc_cli.scores.merge import PartScore, combine, merge
 from cchc_cli.scores.status_view import merged_payload
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,7 +1,7 @@
 """Helpers for the report tests: a small merged workspace built by hand.
 
 The report model must not depend on how :mod:`cchc_cli.scores.merge` is written, so the unit tests
-build :class:`~cchc_cli.scores.merged.Merged` themselves from the small ``tests/cases/_base``
+build :class:`~cchc_cli.scores.merge.Merged` themselves from the small ``tests/cases/_base``
 workspace (tree and plan through the real loaders, scores merged here, plainly).
 """
 
@@ -15,7 +15,7 @@ from cchc_cli.core.modelval import validate_doc
 from cchc_cli.core.workspace import open_workspace
 from cchc_cli.core.yamlio import load_yaml
 from cchc_cli.pipeline import CheckResult, check_workspace
-from cchc_cli.scores.merged import EvidenceItem, Merged, MergedLeaf, MergedNode, PartScore
+from cchc_cli.scores.merge import EvidenceItem, Merged, MergedLeaf, MergedNode, PartScore
 from cchc_cli.scores.model import LoadedScores, ScoreFile
 
 BASE = Path(__file__).parent / "cases" / "_base"

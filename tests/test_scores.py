@@ -20,7 +20,7 @@ from cchc_cli.cli.app import cli
 from cchc_cli.core.i18n import catalogue, placeholders, tr
 from cchc_cli.core.workspace import open_workspace
 from cchc_cli.pipeline import check_workspace
-from cchc_cli.scores.checks import listed_items, load_scores
+from cchc_cli.scores.files import load_scores
 from cchc_cli.scores.schema import build_schema, schema_text
 
 REPO = Path(__file__).resolve().parents[1]
@@ -295,7 +295,7 @@ def test_schema_accepts_the_example_file(code: str, example_check: Any) -> None:
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     data = _as_editor_sees_it(EXAMPLE_SCORES / f"{code.lower()}.yaml")
     jsonschema.Draft7Validator(schema).validate(data)
-    own = [leaf.item for leaf, _ in listed_items(example_check.plan, code)]
+    own = [leaf.item for leaf, _ in example_check.plan.listed_items(code)]
     assert list(schema["properties"]["items"]["properties"]) == own
 
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -19,7 +17,7 @@ from cchc_cli.core.workspace import Workspace
 from cchc_cli.core.yamlio import MAX_FILE_BYTES, YamlDoc, load_yaml
 from cchc_cli.criteria.model import CriteriaTree, build_tree
 from cchc_cli.plan.model import ResolvedPlan
-from cchc_cli.scores.merged import Merged
+from cchc_cli.scores.merge import Merged
 from cchc_cli.scores.model import LoadedScores
 
 
@@ -39,45 +37,51 @@ class CheckResult:
         return {rel: doc.text for rel, doc in self.docs.items()}
 
 
-_SharedTree = tuple[YamlDoc, "CriteriaTree | None", list[Diagnostic]]
-#: inside :func:`shared_criteria`: (sha256, workspace-relative path) -> the checked criteria
-_shared_trees: dict[tuple[str, str], _SharedTree] | None = None
+class CriteriaCache:
+    """Criteria files already checked in one run, so that each is parsed, built and checked once
+    when several workspaces share it (63 provinces, one criteria file).
 
-
-@contextmanager
-def shared_criteria() -> Iterator[None]:
-    """Within this block, a criteria file whose bytes and relative path were already checked is
-    parsed, built and checked once, not once per workspace (63 provinces share one file).
-
-    Results are identical: the same bytes at the same relative path give the same tree and the
-    same diagnostics; only the document's absolute path differs, and it is set per workspace.
+    Pass the same cache to :func:`check_workspace` for every workspace of the run. Results are
+    identical to checking each workspace alone: the same bytes at the same relative path give the
+    same tree and the same diagnostics; only the document's absolute path differs, and it is set
+    per workspace.
     """
-    global _shared_trees
-    outer = _shared_trees
-    if outer is None:
-        _shared_trees = {}
-    try:
-        yield
-    finally:
-        _shared_trees = outer
 
+    def __init__(self) -> None:
+        #: (sha256, workspace-relative path) -> the document, its tree and its diagnostics
+        self._checked: dict[
+            tuple[str, str], tuple[YamlDoc, CriteriaTree | None, list[Diagnostic]]
+        ] = {}
 
-def _criteria_key(ws: Workspace) -> tuple[str, str] | None:
-    if _shared_trees is None:
-        return None
-    try:
-        if ws.criteria_path.stat().st_size > MAX_FILE_BYTES:
+    @staticmethod
+    def key(ws: Workspace) -> tuple[str, str] | None:
+        """What identifies the workspace's criteria file (None: unreadable or too large)."""
+        try:
+            if ws.criteria_path.stat().st_size > MAX_FILE_BYTES:
+                return None
+            return hashlib.sha256(ws.criteria_path.read_bytes()).hexdigest(), ws.config.criteria
+        except OSError:
             return None
-        return hashlib.sha256(ws.criteria_path.read_bytes()).hexdigest(), ws.config.criteria
-    except OSError:
-        return None
+
+    def get(
+        self, key: tuple[str, str]
+    ) -> tuple[YamlDoc, CriteriaTree | None, list[Diagnostic]] | None:
+        return self._checked.get(key)
+
+    def put(
+        self, key: tuple[str, str], doc: YamlDoc, tree: CriteriaTree | None, found: list[Diagnostic]
+    ) -> None:
+        if doc.sha256 == key[0]:  # the file did not change between hashing and reading it
+            self._checked[key] = (doc, tree, found)
 
 
-def load_tree(ws: Workspace, result: CheckResult) -> CriteriaTree | None:
+def load_tree(
+    ws: Workspace, result: CheckResult, cache: CriteriaCache | None = None
+) -> CriteriaTree | None:
     from cchc_cli.criteria.checks import check_tree
 
-    key = _criteria_key(ws)
-    shared = _shared_trees.get(key) if (_shared_trees is not None and key) else None
+    key = CriteriaCache.key(ws) if cache is not None else None
+    shared = cache.get(key) if (cache is not None and key is not None) else None
     if shared is not None:
         first_doc, first_tree, problems = shared
         same = replace(first_doc, path=ws.criteria_path)
@@ -95,8 +99,8 @@ def load_tree(ws: Workspace, result: CheckResult) -> CriteriaTree | None:
     if tree is not None:
         found.extend(check_tree(tree))
     result.diagnostics.extend(found)
-    if _shared_trees is not None and key is not None and doc.sha256 == key[0]:
-        _shared_trees[key] = (doc, tree, found)
+    if cache is not None and key is not None:
+        cache.put(key, doc, tree, found)
     return tree
 
 
@@ -114,9 +118,14 @@ def load_plan(ws: Workspace, tree: CriteriaTree, result: CheckResult) -> Resolve
 
 
 def check_workspace(
-    ws: Workspace, *, today: date | None = None, stages: str = "all"
+    ws: Workspace,
+    *,
+    today: date | None = None,
+    stages: str = "all",
+    cache: CriteriaCache | None = None,
 ) -> CheckResult:
     """Check the workspace. ``stages``: "criteria", "plan" or "all" (scores and merge too).
+    ``cache``: shared by the workspaces of one run, so a common criteria file is checked once.
 
     The cyclic garbage collector is paused during the check: parsing creates hundreds of
     thousands of small objects that all live until the check ends, and the collector would
@@ -125,19 +134,22 @@ def check_workspace(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _check_workspace(ws, today=today, stages=stages)
+        return _check_workspace(ws, today=today, stages=stages, cache=cache)
     finally:
         if enabled:
             gc.enable()
 
 
-def _check_workspace(ws: Workspace, *, today: date | None, stages: str) -> CheckResult:
+def _check_workspace(
+    ws: Workspace, *, today: date | None, stages: str, cache: CriteriaCache | None
+) -> CheckResult:
     result = CheckResult(workspace=ws)
-    result.tree = load_tree(ws, result)
+    result.tree = load_tree(ws, result, cache)
     if result.tree is not None and stages in ("plan", "all"):
         result.plan = load_plan(ws, result.tree, result)
     if result.tree is not None and result.plan is not None and stages == "all":
-        from cchc_cli.scores.checks import check_scores, load_scores
+        from cchc_cli.scores.checks import check_scores
+        from cchc_cli.scores.files import load_scores
         from cchc_cli.scores.merge import merge
 
         loaded, problems = load_scores(ws)

@@ -165,22 +165,22 @@ strict_option = click.option("--strict", is_flag=True, help="help.opt.strict", c
 @today_option
 @common_options
 def validate_cmd(fmt: str, strict: bool, today: str | None) -> None:
-    from cchc_cli.pipeline import check_workspace, shared_criteria
+    from cchc_cli.pipeline import CriteriaCache, check_workspace
 
     when = parse_date_option(today)
     all_diagnostics: list[Any] = []
     texts: dict[str, str] = {}
     workspaces = open_workspaces(fmt, expand=True)
     root = workspaces[0].root if len(workspaces) == 1 else None
-    with shared_criteria():
-        for ws in workspaces:
-            result = check_workspace(ws, today=when)
-            if len(workspaces) > 1:
-                result.diagnostics = [_prefix(d, ws) for d in result.diagnostics]
-                texts.update({_prefixed_rel(ws, rel): t for rel, t in result.texts.items()})
-            else:
-                texts.update(result.texts)
-            all_diagnostics.extend(result.diagnostics)
+    cache = CriteriaCache()  # provinces sharing one criteria file: it is checked once
+    for ws in workspaces:
+        result = check_workspace(ws, today=when, cache=cache)
+        if len(workspaces) > 1:
+            result.diagnostics = [_prefix(d, ws) for d in result.diagnostics]
+            texts.update({_prefixed_rel(ws, rel): t for rel, t in result.texts.items()})
+        else:
+            texts.update(result.texts)
+        all_diagnostics.extend(result.diagnostics)
     code = show_diagnostics(all_diagnostics, fmt=fmt, strict=strict, root=root, texts=texts)
     sys.exit(code) if code else None
 
@@ -271,7 +271,7 @@ def owners_cmd(agency: str | None, fmt: str) -> None:
     from cchc_cli.core.i18n import Msg
     from cchc_cli.core.ids import did_you_mean
     from cchc_cli.plan.model import MINISTRY_CODE
-    from cchc_cli.plan.view import owners_lines, owners_payload, select
+    from cchc_cli.plan.view import owners_lines, owners_payload, select_leaves
 
     result, code = _load_plan_stage()
     plan = result.plan
@@ -285,7 +285,7 @@ def owners_cmd(agency: str | None, fmt: str) -> None:
                 [error("CCHC321", agency=agency, hint=hint, agency_code=agency, known=known)]
             )
             sys.exit(EXIT_CONFIG)
-    leaves = select(plan, agency)
+    leaves = select_leaves(plan, agency)
     if fmt == "json":
         click.echo(dumps(owners_payload(leaves)), nl=False)
     else:
@@ -595,7 +595,6 @@ def _write_failed(path: Path, exc: OSError) -> None:
 @common_options
 def scaffold_cmd(agency: str | None, all_agencies: bool, update: bool) -> None:
     from cchc_cli.core.i18n import tr
-    from cchc_cli.scores.checks import listed_items
     from cchc_cli.scores.scaffold import scaffold_agency, schema_path
 
     lang = settings().lang
@@ -604,7 +603,7 @@ def scaffold_cmd(agency: str | None, all_agencies: bool, update: bool) -> None:
     result = _scores_plan()
     ws, tree, plan = result.workspace, result.tree, result.plan
     if all_agencies:
-        codes = [c for c in plan.scoring_agencies() if listed_items(plan, c)]
+        codes = [c for c in plan.scoring_agencies() if plan.listed_items(c)]
     else:
         codes = [_scores_agency(plan, agency or "")]
     problems: list[Diagnostic] = []
@@ -659,14 +658,13 @@ def schema_cmd(agency: str, out_arg: str | None) -> None:
     from cchc_cli.core.atomic import write_text
     from cchc_cli.core.diagnostics import Location, error
     from cchc_cli.core.i18n import tr
-    from cchc_cli.scores.checks import listed_items
     from cchc_cli.scores.schema import schema_text
 
     lang = settings().lang
     result = _scores_plan()
     plan = result.plan
     code = _scores_agency(plan, agency)
-    if not listed_items(plan, code):
+    if not plan.listed_items(code):
         sys.exit(
             show_diagnostics(
                 [

@@ -1,6 +1,8 @@
-"""Assignment plans: the file model and the resolved leaf -> owner(s) map.
+"""Assignment plans: the file model and the resolved leaf -> owner(s) map with its queries.
 
-Resolution (rules -> owners, overlaps, diagnostics) lives in :mod:`cchc_cli.plan.resolve`.
+Resolution (rules -> owners, overlaps, diagnostics) lives in :mod:`cchc_cli.plan.resolve`; the
+queries here (who scores what, in which role) are what the score files, merge, status, scaffold,
+schema and report rooms ask of a resolved plan.
 """
 
 from __future__ import annotations
@@ -13,14 +15,18 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from cchc_cli.core.diagnostics import Location
+from cchc_cli.core.ids import natural_key
 from cchc_cli.core.modelbase import StrictModel, VersionedFile
 from cchc_cli.core.yamlio import YamlDoc
-from cchc_cli.criteria.model import Node
+from cchc_cli.criteria.model import MINISTRY_METHODS, Node
 
 AGENCY_CODE = r"^[A-Z][A-Z0-9_]{0,31}$"
 Role = Literal["lead", "part", "cooperating", "ministry"]
 Combine = Literal["min", "mean", "coordinator"]
 MINISTRY_CODE = "BNV"
+#: What an agency does on one leaf in its score file. ``decision``: the coordinator's final score
+#: of a split leaf whose plan rule says ``combine: coordinator``.
+ScoreRole = Literal["lead", "part", "decision", "cooperating"]
 
 
 class Agency(StrictModel):
@@ -177,3 +183,49 @@ class ResolvedPlan:
 
     def scoring_agencies(self) -> list[str]:
         return [code for code, a in self.agencies.items() if a.role == "scoring"]
+
+    def leaves_under(self, node: Node) -> list[LeafOwnership]:
+        """The resolved leaves of a subtree (the node itself when it is a leaf), natural order."""
+        ids = {n.id for n in node.leaves()}
+        return [leaf for leaf_id, leaf in self.leaves.items() if leaf_id in ids]
+
+    def is_ministry(self, node: Node) -> bool:
+        """Whether the Ministry scores ``node`` (survey/SIPAS), never an agency of the province."""
+        if node.method in MINISTRY_METHODS:
+            return True
+        leaf = self.leaves.get(node.id)
+        return leaf is not None and leaf.is_ministry
+
+    def roles_of(self, leaf: LeafOwnership, agency: str) -> list[ScoreRole]:
+        """The roles ``agency`` has on ``leaf`` (a coordinator can be a part *and* decide)."""
+        roles: list[ScoreRole] = []
+        owner = leaf.role_of(agency)
+        if owner is not None and owner.role in ("lead", "part", "cooperating"):
+            roles.append(owner.role)
+        if leaf.combine == "coordinator" and leaf.is_split and agency == self.file.coordinator:
+            roles.append("decision")
+        return roles
+
+    def scored_items(self, agency: str) -> list[tuple[LeafOwnership, ScoreRole]]:
+        """Leaves the agency must give a score (lead, part or coordinator decision), id order."""
+        found: list[tuple[LeafOwnership, ScoreRole]] = []
+        for leaf in self.leaves.values():
+            if self.is_ministry(leaf.node):
+                continue
+            roles = self.roles_of(leaf, agency)
+            for role in ("lead", "part", "decision"):
+                if role in roles:
+                    found.append((leaf, role))
+                    break
+        return sorted(found, key=lambda pair: natural_key(pair[0].item))
+
+    def listed_items(self, agency: str) -> list[tuple[LeafOwnership, ScoreRole]]:
+        """Leaves that belong in the agency's file: the scored ones plus those it cooperates on."""
+        found = self.scored_items(agency)
+        scored = {leaf.item for leaf, _ in found}
+        for leaf in self.leaves.values():
+            if leaf.item in scored or self.is_ministry(leaf.node):
+                continue
+            if "cooperating" in self.roles_of(leaf, agency):
+                found.append((leaf, "cooperating"))
+        return sorted(found, key=lambda pair: natural_key(pair[0].item))

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from cchc_cli.criteria.model import CriteriaTree
     from cchc_cli.pipeline import CheckResult
     from cchc_cli.plan.model import ResolvedPlan
-    from cchc_cli.scores.merged import Merged
+    from cchc_cli.scores.merge import Merged
 
 
 class ReportError(Exception):

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from cchc_cli.scores.merged import PartScore
+    from cchc_cli.scores.merge import PartScore
 
 Mode = Literal["province", "agency"]
 RowStatus = Literal["scored", "missing", "ministry", "group"]

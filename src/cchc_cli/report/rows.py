@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from cchc_cli.core.fmt import format_date
 from cchc_cli.core.i18n import tr
 from cchc_cli.core.ids import natural_key
+from cchc_cli.plan.names import owner_label
 from cchc_cli.report.document import (
     EvidenceRef,
     NoteRef,
@@ -28,7 +29,7 @@ from cchc_cli.report.document import (
 
 if TYPE_CHECKING:
     from cchc_cli.plan.model import LeafOwnership, ResolvedPlan
-    from cchc_cli.scores.merged import EvidenceItem, MergedLeaf, MergedNode
+    from cchc_cli.scores.merge import EvidenceItem, MergedLeaf, MergedNode
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -145,17 +146,6 @@ def cooperation_value(code: str, leaf: MergedLeaf) -> LeafValue | None:
 # --- owners, evidence and texts ------------------------------------------------------------------
 
 
-def _owner_text(ctx: RowContext, code: str, role: str, domain: str | None) -> str:
-    name = ctx.name(code)
-    if role == "part" and domain:
-        return tr("report.owner.part", ctx.lang, name=name, domain=domain)
-    if role == "cooperating":
-        return tr("report.owner.cooperating", ctx.lang, name=name)
-    if role == "ministry":
-        return tr("report.owner.ministry", ctx.lang)
-    return name
-
-
 def _owners(ctx: RowContext, own: LeafOwnership | None) -> tuple[OwnerRef, ...]:
     if own is None:
         return ()
@@ -164,9 +154,7 @@ def _owners(ctx: RowContext, own: LeafOwnership | None) -> tuple[OwnerRef, ...]:
         return (OwnerRef("BNV", ministry, "ministry", None, ministry),)
     found = sorted(own.owners, key=lambda o: _ROLE_ORDER.get(o.role, 9))
     return tuple(
-        OwnerRef(
-            o.code, ctx.name(o.code), o.role, o.domain, _owner_text(ctx, o.code, o.role, o.domain)
-        )
+        OwnerRef(o.code, ctx.name(o.code), o.role, o.domain, owner_label(o, ctx.lang))
         for o in found
     )
 

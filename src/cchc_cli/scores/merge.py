@@ -1,4 +1,9 @@
-"""Merge the agency score files into one view of the province's self-assessment.
+"""The merged view of a province's self-assessment: its data and how it is built.
+
+:class:`Merged` is the one data structure every later output reads: ``cchc merged``, ``cchc
+status`` and the report model. Scores are ``Decimal``; ``None`` means "not scored (yet)".
+The data and :func:`merge`, its only producer, share this module because the rules below
+define what the fields mean (a ``missing`` status, a node's ``self_max``, ``ministry_max``).
 
 Rules (README, section "scores"):
 
@@ -18,23 +23,121 @@ Rules (README, section "scores"):
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
+from typing import Literal
 
+from cchc_cli.core.diagnostics import Location
 from cchc_cli.core.ids import natural_key
 from cchc_cli.criteria.model import CriteriaTree, Node, quantize
 from cchc_cli.plan.model import LeafOwnership, Owner, ResolvedPlan
-from cchc_cli.scores.checks import effective_score, has_text, is_ministry, primary_files
-from cchc_cli.scores.merged import (
-    EvidenceItem,
-    LeafStatus,
-    Merged,
-    MergedLeaf,
-    MergedNode,
-    PartScore,
-)
 from cchc_cli.scores.model import LoadedScores, ScoreEntry
+from cchc_cli.scores.semantics import effective_score, has_text, primary_files
 
 ZERO = Decimal(0)
+LeafStatus = Literal["scored", "missing", "ministry"]
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    agency: str
+    number: str | None
+    date: date | None
+    issuer: str | None
+    title: str | None
+    file: str | None
+    location: Location
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.number) and self.date is not None
+
+
+@dataclass(frozen=True)
+class PartScore:
+    """The score one agency gave a leaf: the whole leaf (lead) or its domain part (split)."""
+
+    agency: str
+    agency_name: str
+    domain: str | None
+    score: Decimal | None
+    measured: Decimal | None
+    explanation: str | None
+    location: Location | None
+
+
+@dataclass
+class MergedLeaf:
+    node: Node
+    ownership: LeafOwnership
+    status: LeafStatus
+    score: Decimal | None
+    parts: tuple[PartScore, ...] = ()
+    evidence: tuple[EvidenceItem, ...] = ()
+    #: (agency code, text) — the leads' explanations, then cooperating agencies' comments
+    explanations: tuple[tuple[str, str], ...] = ()
+    comments: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def item(self) -> str:
+        return self.node.id
+
+    @property
+    def max(self) -> Decimal:
+        return self.node.max
+
+    @property
+    def method(self) -> str:
+        return self.node.method or ""
+
+    @property
+    def lost(self) -> Decimal:
+        """Points below maximum (0 when not self-scored or not scored)."""
+        if self.status != "scored" or self.score is None:
+            return Decimal(0)
+        return self.node.max - self.score
+
+    @property
+    def evidence_complete(self) -> bool:
+        return bool(self.evidence) and all(e.complete for e in self.evidence)
+
+
+@dataclass
+class MergedNode:
+    node: Node
+    #: sum of the scores of the self-assessed leaves below (missing leaves count 0)
+    score: Decimal
+    #: sum of the maxima of the self-assessed leaves below
+    self_max: Decimal
+    #: sum of the maxima of the Ministry-scored (survey, SIPAS) leaves below
+    ministry_max: Decimal
+    children: list[MergedNode] = field(default_factory=list)
+    leaf: MergedLeaf | None = None
+
+    @property
+    def id(self) -> str:
+        return self.node.id
+
+
+@dataclass
+class Merged:
+    roots: list[MergedNode]
+    #: every leaf, natural id order
+    leaves: list[MergedLeaf]
+    total_score: Decimal
+    total_max: Decimal
+    ministry_max: Decimal
+
+    def leaf(self, item_id: str) -> MergedLeaf | None:
+        for leaf in self.leaves:
+            if leaf.item == item_id:
+                return leaf
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# merge: building the view
 
 
 class _Files:
@@ -49,6 +152,7 @@ class _Files:
 
 
 def merge(tree: CriteriaTree, plan: ResolvedPlan, loaded: list[LoadedScores]) -> Merged:
+    """The merged view of the province from its score files (the rules are in the docstring)."""
     files = _Files(plan, loaded)
     all_leaves: list[MergedLeaf] = []
 
@@ -127,25 +231,43 @@ def combine(
 
 def _merge_leaf(node: Node, plan: ResolvedPlan, files: _Files) -> MergedLeaf:
     ownership = plan.leaves.get(node.id) or LeafOwnership(node=node, owners=())
-    if is_ministry(ownership, node):
+    if plan.is_ministry(node):
         return MergedLeaf(node=node, ownership=ownership, status="ministry", score=None)
     parts = [_part(node, owner, plan, files) for owner in ownership.scorers]
     decision: Decimal | None = None
     decision_entry: ScoreEntry | None = None
-    coordinator = plan.file.coordinator
     if ownership.combine == "coordinator" and ownership.is_split:
-        _, decision_entry = files.entry(coordinator, node.id)
+        _, decision_entry = files.entry(plan.file.coordinator, node.id)
         decision = effective_score(node, decision_entry)
     score = combine(ownership, parts, decision)
-    status: LeafStatus = "scored" if score is not None else "missing"
+    evidence, explanations, comments = _contributions(
+        node, ownership, plan.file.coordinator if decision_entry is not None else None, files
+    )
+    return MergedLeaf(
+        node=node,
+        ownership=ownership,
+        status="scored" if score is not None else "missing",
+        score=score,
+        parts=tuple(parts),
+        evidence=tuple(evidence),
+        explanations=tuple(explanations),
+        comments=tuple(comments),
+    )
 
+
+def _contributions(
+    node: Node, ownership: LeafOwnership, decider: str | None, files: _Files
+) -> tuple[list[EvidenceItem], list[tuple[str, str]], list[tuple[str, str]]]:
+    """Evidence, explanations and comments of a leaf, from its scorers, the coordinator when it
+    decided (``decider``), then the cooperating agencies; a non-scorer's explanation is a
+    comment."""
     evidence: list[EvidenceItem] = []
     explanations: list[tuple[str, str]] = []
     comments: list[tuple[str, str]] = []
     seen: set[str] = set()
     contributors = [o.code for o in ownership.scorers]
-    if decision_entry is not None:
-        contributors.append(coordinator)
+    if decider is not None:
+        contributors.append(decider)
     contributors += [o.code for o in ownership.cooperating]
     scorer_codes = {o.code for o in ownership.scorers}
     for code in contributors:
@@ -167,18 +289,9 @@ def _merge_leaf(node: Node, plan: ResolvedPlan, files: _Files) -> MergedLeaf:
                     location=loaded.doc.locate(("items", node.id, "evidence", i)),
                 )
             )
-        scorer = code in scorer_codes or (code == coordinator and decision_entry is not None)
+        scorer = code in scorer_codes or code == decider
         if has_text(entry.explanation) and entry.explanation is not None:
             (explanations if scorer else comments).append((code, entry.explanation.strip()))
         if has_text(entry.comment) and entry.comment is not None:
             comments.append((code, entry.comment.strip()))
-    return MergedLeaf(
-        node=node,
-        ownership=ownership,
-        status=status,
-        score=score,
-        parts=tuple(parts),
-        evidence=tuple(evidence),
-        explanations=tuple(explanations),
-        comments=tuple(comments),
-    )
+    return evidence, explanations, comments

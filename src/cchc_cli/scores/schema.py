@@ -18,8 +18,7 @@ from typing import Any
 from cchc_cli.core.fmt import format_decimal
 from cchc_cli.core.i18n import tr
 from cchc_cli.criteria.model import CriteriaTree
-from cchc_cli.plan.model import LeafOwnership, ResolvedPlan
-from cchc_cli.scores.checks import ScoreRole, listed_items
+from cchc_cli.plan.model import LeafOwnership, ResolvedPlan, ScoreRole
 from cchc_cli.scores.model import SCORE_FORMAT
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -83,8 +82,7 @@ def _item_schema(leaf: LeafOwnership, role: ScoreRole, lang: str) -> dict[str, A
 
 def build_schema(tree: CriteriaTree, plan: ResolvedPlan, code: str, lang: str) -> dict[str, Any]:
     name = plan.agency_name(code)
-    items = {leaf.item: _item_schema(leaf, role, lang) for leaf, role in listed_items(plan, code)}
-    text_field = {"type": ["string", "number", "null"]}
+    items = {leaf.item: _item_schema(leaf, role, lang) for leaf, role in plan.listed_items(code)}
     return {
         "$schema": DRAFT_07,
         "title": tr("scores.schema.title", lang, name=name, code=code, year=plan.file.year),
@@ -112,34 +110,31 @@ def build_schema(tree: CriteriaTree, plan: ResolvedPlan, code: str, lang: str) -
                 "properties": items,
             },
         },
-        "definitions": {
-            "text": {"type": ["string", "null"]},
-            "evidence": {
-                "type": ["array", "null"],
-                "description": tr("scores.schema.evidence", lang),
-                "items": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "properties": {
-                        "number": {
-                            **text_field,
-                            "description": tr("scores.schema.ev.number", lang),
-                        },
-                        "date": {
-                            "type": ["string", "null"],
-                            "pattern": DATE_PATTERN,
-                            "description": tr("scores.schema.ev.date", lang),
-                        },
-                        "issuer": {
-                            **text_field,
-                            "description": tr("scores.schema.ev.issuer", lang),
-                        },
-                        "title": {**text_field, "description": tr("scores.schema.ev.title", lang)},
-                        "file": {
-                            "type": ["string", "null"],
-                            "description": tr("scores.schema.ev.file", lang),
-                        },
-                    },
+        "definitions": {"text": {"type": ["string", "null"]}, "evidence": _evidence_schema(lang)},
+    }
+
+
+def _evidence_schema(lang: str) -> dict[str, Any]:
+    """The ``evidence`` list every item shares: one document per entry."""
+    text_field = {"type": ["string", "number", "null"]}
+    return {
+        "type": ["array", "null"],
+        "description": tr("scores.schema.evidence", lang),
+        "items": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "number": {**text_field, "description": tr("scores.schema.ev.number", lang)},
+                "date": {
+                    "type": ["string", "null"],
+                    "pattern": DATE_PATTERN,
+                    "description": tr("scores.schema.ev.date", lang),
+                },
+                "issuer": {**text_field, "description": tr("scores.schema.ev.issuer", lang)},
+                "title": {**text_field, "description": tr("scores.schema.ev.title", lang)},
+                "file": {
+                    "type": ["string", "null"],
+                    "description": tr("scores.schema.ev.file", lang),
                 },
             },
         },

@@ -1,7 +1,7 @@
 """``cchc status`` and ``cchc merged``: progress per agency and the merged result, as data.
 
 Both read the same :class:`~cchc_cli.pipeline.CheckResult` as ``validate`` and take the province
-totals from the same :class:`~cchc_cli.scores.merged.Merged`, so they always agree.
+totals from the same :class:`~cchc_cli.scores.merge.Merged`, so they always agree.
 """
 
 from __future__ import annotations
@@ -15,16 +15,11 @@ from cchc_cli.core.diagnostics import Diagnostic, Severity, counts
 from cchc_cli.core.fmt import format_decimal
 from cchc_cli.core.i18n import tr
 from cchc_cli.plan.model import ResolvedPlan
-from cchc_cli.scores.checks import (
-    days_late,
-    days_left,
-    deadline_last_day,
-    effective_score,
-    primary_files,
-    scored_items,
-)
-from cchc_cli.scores.merged import Merged, MergedLeaf, MergedNode
+from cchc_cli.plan.names import owners_label
+from cchc_cli.scores.deadline import days_late, days_left, deadline_last_day
+from cchc_cli.scores.merge import Merged, MergedLeaf, MergedNode
 from cchc_cli.scores.model import LoadedScores
+from cchc_cli.scores.semantics import effective_score, primary_files
 
 ZERO = Decimal(0)
 
@@ -89,7 +84,7 @@ def build_status(
         counts=counts(diagnostics),
     )
     for code in plan.scoring_agencies():
-        owned = scored_items(plan, code)
+        owned = plan.scored_items(code)
         item = files.get(code)
         scored = 0
         claimed = ZERO
@@ -256,7 +251,7 @@ def _explanation(leaf: MergedLeaf) -> str | None:
     return "\n".join(f"{code}: {text}" for code, text in leaf.explanations)
 
 
-def leaf_json(leaf: MergedLeaf) -> dict[str, Any]:
+def merged_leaf_json(leaf: MergedLeaf) -> dict[str, Any]:
     return {
         "item": leaf.item,
         "title": leaf.node.title,
@@ -290,7 +285,7 @@ def leaf_json(leaf: MergedLeaf) -> dict[str, Any]:
     }
 
 
-def node_json(node: MergedNode, *, deep: bool) -> dict[str, Any]:
+def merged_node_json(node: MergedNode, *, deep: bool) -> dict[str, Any]:
     out: dict[str, Any] = {
         "item": node.id,
         "title": node.node.title,
@@ -299,7 +294,7 @@ def node_json(node: MergedNode, *, deep: bool) -> dict[str, Any]:
         "ministry_max": node.ministry_max,
     }
     if deep:
-        out["criteria"] = [node_json(c, deep=False) for c in node.children]
+        out["criteria"] = [merged_node_json(c, deep=False) for c in node.children]
     return out
 
 
@@ -309,8 +304,8 @@ def merged_payload(merged: Merged, plan: ResolvedPlan) -> dict[str, Any]:
         "year": plan.file.year,
         "total": total_json(merged),
         "ministry_max": merged.ministry_max,
-        "items": [leaf_json(leaf) for leaf in merged.leaves],
-        "areas": [node_json(root, deep=True) for root in merged.roots],
+        "items": [merged_leaf_json(leaf) for leaf in merged.leaves],
+        "areas": [merged_node_json(root, deep=True) for root in merged.roots],
     }
 
 
@@ -332,38 +327,8 @@ def render_merged(merged: Merged, plan: ResolvedPlan, console: Any, lang: str) -
         ("status", "left"),
     ):
         table.add_column(Text(tr(f"scores.merged.col.{key}", lang)), justify=justify)  # type: ignore[arg-type]
-
-    def add(node: MergedNode) -> None:
-        if node.leaf is not None:
-            leaf = node.leaf
-            owners = ", ".join(
-                f"{o.code} ({o.domain})" if o.domain else o.code for o in leaf.ownership.scorers
-            )
-            status = tr(f"scores.merged.status.{leaf.status}", lang)
-            score = format_decimal(leaf.score) if leaf.score is not None else "—"
-            style = {"missing": "yellow", "ministry": "dim"}.get(leaf.status, "")
-            table.add_row(
-                Text(leaf.item),
-                Text(leaf.node.title),
-                score,
-                format_decimal(leaf.max),
-                Text(owners),
-                Text(status, style=style),
-            )
-            return
-        table.add_row(
-            Text(node.id, style="bold"),
-            Text(node.node.title, style="bold"),
-            Text(format_decimal(node.score), style="bold"),
-            Text(format_decimal(node.self_max), style="bold"),
-            Text(""),
-            Text(""),
-        )
-        for child in node.children:
-            add(child)
-
     for root in merged.roots:
-        add(root)
+        _add_merged_rows(table, root, lang)
     console.print(table)
     console.print(
         Text(
@@ -375,4 +340,33 @@ def render_merged(merged: Merged, plan: ResolvedPlan, console: Any, lang: str) -
                 ministry=format_decimal(merged.ministry_max),
             )
         )
+    )
+
+
+def _add_merged_rows(table: Any, node: MergedNode, lang: str) -> None:
+    """One row per node of the merged tree, depth first: a leaf with its owners and status."""
+    from rich.text import Text
+
+    leaf = node.leaf
+    if leaf is None:
+        table.add_row(
+            Text(node.id, style="bold"),
+            Text(node.node.title, style="bold"),
+            Text(format_decimal(node.score), style="bold"),
+            Text(format_decimal(node.self_max), style="bold"),
+            Text(""),
+            Text(""),
+        )
+        for child in node.children:
+            _add_merged_rows(table, child, lang)
+        return
+    status = tr(f"scores.merged.status.{leaf.status}", lang)
+    style = {"missing": "yellow", "ministry": "dim"}.get(leaf.status, "")
+    table.add_row(
+        Text(leaf.item),
+        Text(leaf.node.title),
+        format_decimal(leaf.score) if leaf.score is not None else "—",
+        format_decimal(leaf.max),
+        Text(owners_label(leaf.ownership.scorers, lang, "code")),
+        Text(status, style=style),
     )
