@@ -241,3 +241,72 @@ def test_escape_sequences_in_user_text_never_reach_the_terminal(ws: Path) -> Non
         assert code == 1
         assert "\\x1b[2JCCC" in err
         assert "\x1b[2J" not in err
+
+
+# ------------------------------------------------------- the lazy command table, option types
+
+
+def test_command_table_matches_the_commands() -> None:
+    """The root lists each command from its table entry: the help key must be the command's."""
+    from cchc_cli.cli.app import COMMANDS
+
+    assert sorted(COMMANDS) == sorted(cli.commands)
+    for name, entry in COMMANDS.items():
+        command = cli.commands[name]
+        assert command.name == name
+        assert command.help == entry.help_key, name
+
+
+def test_help_imports_no_command_and_nothing_heavy() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from cchc_cli.cli import main\n"
+        "sys.argv = ['cchc', '--help']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('cchc_cli.cli.commands', 'pydantic', 'yaml', 'rich', 'jinja2')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Cách dùng:" in proc.stdout or "Usage:" in proc.stdout
+    assert proc.stderr.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--today", "2020-13-01"),
+        ("--decision-date", "18/01/2020"),
+        ("--total", "mười"),
+        ("--counts", "8/43"),
+        ("--counts", "8/43/x"),
+    ],
+)
+def test_bad_option_value_is_a_usage_error(option: str, value: str, tmp_path: Path) -> None:
+    args = ["criteria", "import", "t.csv", "--out", str(tmp_path / "c.yaml"), option, value]
+    if option == "--today":
+        args = ["validate", option, value]
+    code, out, err = run(*args)
+    assert code == 2 and out == ""
+    assert f"Invalid value for {option}: {value} [CCHC901]" in err
+
+
+def test_option_types_convert() -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from cchc_cli.cli.params import COUNTS, DATE, DECIMAL
+
+    assert DATE.convert("2020-01-18", None, None) == date(2020, 1, 18)
+    assert COUNTS.convert("8/43/95", None, None) == (8, 43, 95)
+    assert COUNTS.convert("8, 43, 95", None, None) == (8, 43, 95)
+    assert DECIMAL.convert("0,5", None, None) == Decimal("0.5")
+    assert DECIMAL.convert("95", None, None) == Decimal(95)

@@ -1,4 +1,4 @@
-"""click plumbing: translated help, shared options, exit codes and error handling.
+"""click plumbing: translated help, the options every command shares, guarded groups.
 
 Help texts are catalogue keys (``help.cmd.validate``) translated when help is shown, so
 ``cchc --lang en validate --help`` and ``CCHC_LANG=en`` both give English help.
@@ -6,54 +6,24 @@ Help texts are catalogue keys (``help.cmd.validate``) translated when help is sh
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
-from cchc_cli.core.diagnostics import EXIT_ERRORS, EXIT_INTERNAL, EXIT_USAGE
-from cchc_cli.core.i18n import Lang, resolve_lang, tr
-
-if TYPE_CHECKING:
-    from cchc_cli.core.diagnostics import Diagnostic
+from cchc_cli.cli.exits import run_guarded
+from cchc_cli.cli.settings import scan_lang, settings
+from cchc_cli.core.i18n import resolve_lang, tr
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-EXIT_CONFIG = EXIT_USAGE  # a bad invocation or an unusable workspace
-
-
-class Settings:
-    """Options that every command shares (given before or after the command name)."""
-
-    def __init__(self, lang: Lang = "vi") -> None:
-        self.lang: Lang = lang
-        self.workspaces: list[str] = []
-        self.debug = False
-
-
-def settings(ctx: click.Context | None = None) -> Settings:
-    ctx = ctx or click.get_current_context()
-    root = ctx.find_root()
-    if not isinstance(root.obj, Settings):
-        root.obj = Settings(lang=resolve_lang(None))
-    return root.obj
-
-
-def _scan_lang(args: list[str]) -> str | None:
-    for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return None
 
 
 def _lang(ctx: click.Context) -> str:
     return settings(ctx).lang
 
 
-def _translate(text: str | None, ctx: click.Context) -> str:
+def translate(text: str | None, ctx: click.Context) -> str:
+    """A help text: catalogue keys (``help.…``) in the run's language, other text as is."""
     if not text:
         return ""
     if text.startswith("help."):
@@ -61,10 +31,48 @@ def _translate(text: str | None, ctx: click.Context) -> str:
     return text
 
 
+def _terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, without importing shutil (and with it bz2,
+    lzma and zlib: a tenth of ``cchc --help``)."""
+    import os
+    import sys
+
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    stdout = sys.__stdout__
+    if columns <= 0 and stdout is not None:
+        try:
+            columns = os.get_terminal_size(stdout.fileno()).columns
+        except (AttributeError, ValueError, OSError):  # closed, detached, not a terminal
+            columns = 0
+    return columns or 80
+
+
+class HelpFormatter(click.HelpFormatter):
+    """click's help formatter, as wide as click makes it (measured without shutil)."""
+
+    def __init__(
+        self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None
+    ) -> None:
+        from click import formatting
+
+        if width is None:
+            width = formatting.FORCED_WIDTH
+        if width is None:
+            width = max(min(_terminal_columns(), 80 if max_width is None else max_width) - 2, 50)
+        super().__init__(indent_increment, width, max_width)
+
+
+class I18nContext(click.Context):
+    formatter_class = HelpFormatter
+
+
 class I18nOption(click.Option):
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
         original = self.help
-        self.help = _translate(self.help, ctx)
+        self.help = translate(self.help, ctx)
         try:
             return super().get_help_record(ctx)
         finally:
@@ -78,7 +86,7 @@ class _I18nMixin:
     epilog: str | None
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        text = _translate(self.help, ctx)
+        text = translate(self.help, ctx)
         if text:
             formatter.write_paragraph()
             with formatter.indentation():
@@ -104,14 +112,8 @@ class _I18nMixin:
         if records:
             with formatter.section(tr("help.options", _lang(ctx))):
                 formatter.write_dl(records)
-        if isinstance(self, click.Group):
-            commands = []
-            for name in self.list_commands(ctx):
-                cmd = self.get_command(ctx, name)
-                if cmd is None or cmd.hidden:
-                    continue
-                short = _translate(cmd.help, ctx).split("\n")[0]
-                commands.append((name, short))
+        if isinstance(self, I18nGroup):
+            commands = self.command_summaries(ctx)
             if commands:
                 with formatter.section(tr("help.commands", _lang(ctx))):
                     formatter.write_dl(commands)
@@ -125,6 +127,42 @@ class _I18nMixin:
         ctx = click.get_current_context(silent=True)
         text = tr(self.help, settings(ctx).lang) if (self.help and ctx) else (self.help or "")
         return text.split("\n")[0]
+
+
+class I18nCommand(_I18nMixin, click.Command):
+    context_class = I18nContext
+
+
+class I18nGroup(_I18nMixin, click.Group):
+    """A group with translated help whose commands end through the one exit path."""
+
+    command_class = I18nCommand
+    context_class = I18nContext
+
+    def help_key(self, ctx: click.Context, name: str) -> str | None:
+        """The help text (a catalogue key) of command ``name``; None for a hidden command."""
+        cmd = self.get_command(ctx, name)
+        return None if cmd is None or cmd.hidden else (cmd.help or "")
+
+    def command_summaries(self, ctx: click.Context) -> list[tuple[str, str]]:
+        """(name, first line of the translated help) of every listed command."""
+        found = []
+        for name in self.list_commands(ctx):
+            key = self.help_key(ctx, name)
+            if key is not None:
+                found.append((name, translate(key, ctx).split("\n")[0]))
+        return found
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # --lang may follow the command name; help for a nested group must honour it too.
+        # Only an explicit --lang overrides what the root already resolved (CCHC_LANG, default).
+        lang = scan_lang(args)
+        if lang:
+            settings(ctx).lang = resolve_lang(lang)
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        return run_guarded(ctx, lambda: super(I18nGroup, self).invoke(ctx))
 
 
 def _set_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -174,70 +212,19 @@ def common_options(f: F) -> F:
     return f
 
 
-def format_option(f: F) -> F:
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(["text", "json"]),
-        default="text",
-        show_default=False,
-        help="help.opt.format",
-        cls=I18nOption,
-    )(f)
+def command(name: str, help_key: str) -> Callable[[Callable[..., Any]], I18nCommand]:
+    """``@command("validate", "help.cmd.validate")``: a command with translated help."""
+
+    def decorate(f: Callable[..., Any]) -> I18nCommand:
+        return click.command(name, cls=I18nCommand, help=help_key)(f)
+
+    return decorate
 
 
-class I18nCommand(_I18nMixin, click.Command):
-    pass
+def group(name: str, help_key: str) -> Callable[[Callable[..., Any]], I18nGroup]:
+    """``@group("criteria", "help.cmd.criteria")``: a nested group with translated help."""
 
+    def decorate(f: Callable[..., Any]) -> I18nGroup:
+        return click.group(name, cls=I18nGroup, help=help_key)(f)
 
-class I18nGroup(_I18nMixin, click.Group):
-    command_class = I18nCommand
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        # --lang may follow the command name; help for a nested group must honour it too.
-        # Only an explicit --lang overrides what the root already resolved (CCHC_LANG, default).
-        lang = _scan_lang(args)
-        if lang:
-            settings(ctx).lang = resolve_lang(lang)
-        return super().parse_args(ctx, args)
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except (click.exceptions.Exit, click.exceptions.Abort):
-            raise
-        except click.UsageError as exc:
-            from cchc_cli.core.diagnostics import error
-
-            _show_plain([error("CCHC901", error=exc.format_message())], ctx)
-            ctx.exit(EXIT_CONFIG)
-        except click.ClickException:
-            raise
-        except KeyboardInterrupt:
-            raise
-        except BrokenPipeError:
-            # `cchc owners | head`: the reader went away. Not an error of ours: stop quietly
-            # (stdout is pointed at devnull so the interpreter's final flush cannot fail).
-            import contextlib
-            import os
-
-            with contextlib.suppress(OSError, ValueError):
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, sys.stdout.fileno())
-            ctx.exit(EXIT_ERRORS)
-        except Exception as exc:
-            if settings(ctx).debug:
-                import traceback
-
-                traceback.print_exc(file=sys.stderr)
-            message = f"{type(exc).__name__}: {exc}"
-            click.echo(tr("internal.short", settings(ctx).lang, error=message), err=True)
-            click.echo(tr("internal.hint", settings(ctx).lang), err=True)
-            ctx.exit(EXIT_INTERNAL)
-
-
-def _show_plain(diagnostics: list[Diagnostic], ctx: click.Context) -> None:
-    from cchc_cli.cli.output import SourceLines, diagnostics_console, render_text
-
-    console = diagnostics_console(sys.stderr)
-    render_text(diagnostics, console, settings(ctx).lang, SourceLines(None), show_summary=False)
+    return decorate

@@ -1,20 +1,27 @@
-"""The one place diagnostics are shown: as text (rich, stderr) or JSON (stdout)."""
+"""The one place diagnostics are shown: as text (rich, stderr) or JSON (stdout).
+
+:func:`render_diagnostics` writes them as text; :func:`diagnostics_payload` and :func:`dumps`
+give the JSON. Rich is imported only when a console is made, never at import time.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeAlias
 
 from cchc_cli.core.diagnostics import Diagnostic, Severity, counts, sort_diagnostics
 from cchc_cli.core.i18n import tr
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 CONTEXT_LINES = 1
 
 
-def make_console(file: TextIO, *, width: int | None = None) -> Any:
+def make_console(file: TextIO, *, width: int | None = None) -> Console:
     """A rich console for one command run (never created at import time)."""
     from rich.console import Console
 
@@ -26,7 +33,7 @@ _STRIP_CONTROL = dict.fromkeys((7, 8, 11, 12, 13))
 
 
 class _PlainText:
-    """The part of ``rich.text.Text`` that :func:`render_text` uses, without rich."""
+    """The part of ``rich.text.Text`` that :func:`render_diagnostics` uses, without rich."""
 
     __slots__ = ("_parts",)
 
@@ -62,8 +69,12 @@ class PlainConsole:
         self.file.flush()
 
 
-def diagnostics_console(file: TextIO) -> Any:
-    """The console for :func:`render_text`: rich on a terminal (colours), else plain."""
+#: where diagnostics are written: rich on a terminal, else the plain writer
+DiagnosticsConsole: TypeAlias = "Console | PlainConsole"
+
+
+def diagnostics_console(file: TextIO) -> DiagnosticsConsole:
+    """The console for :func:`render_diagnostics`: rich on a terminal (colours), else plain."""
     import os
 
     tty_compatible = os.environ.get("TTY_COMPATIBLE", "")
@@ -82,7 +93,7 @@ def diagnostics_console(file: TextIO) -> Any:
 class SourceLines:
     """Lazily read file lines for context, decoding as leniently as possible."""
 
-    def __init__(self, root: Path | None, known: dict[str, str] | None = None) -> None:
+    def __init__(self, root: Path | None, known: Mapping[str, str] | None = None) -> None:
         self.root = root
         self.cache: dict[str, list[str] | None] = {}
         for rel, text in (known or {}).items():
@@ -126,9 +137,9 @@ def safe_text(text: str) -> str:
     return text.translate(_VISIBLE_CONTROL)
 
 
-def render_text(
+def render_diagnostics(
     diagnostics: Iterable[Diagnostic],
-    console: Any,
+    console: DiagnosticsConsole,
     lang: str,
     sources: SourceLines,
     *,
@@ -167,7 +178,18 @@ def render_text(
         console.print(summary)
 
 
-def _text_class(console: Any) -> Any:
+def render_counts(diagnostics: list[Diagnostic], console: Console, lang: str) -> None:
+    """One summary line (``status``, ``merged``): the counts, and where to see the details."""
+    from rich.text import Text
+
+    c = counts(diagnostics)
+    line = Text(tr("summary.counts", lang, **c))
+    if c["error"] or c["warning"]:
+        line.append(" " + tr("scores.status.see_validate", lang))
+    console.print(line)
+
+
+def _text_class(console: DiagnosticsConsole) -> Any:
     text_class = getattr(console, "text_class", None)
     if text_class is None:
         from rich.text import Text
@@ -176,7 +198,9 @@ def _text_class(console: Any) -> Any:
     return text_class
 
 
-def _print_context(console: Any, lines: list[str], line_no: int, column: int | None) -> None:
+def _print_context(
+    console: DiagnosticsConsole, lines: list[str], line_no: int, column: int | None
+) -> None:
     Text = _text_class(console)
     first = max(1, line_no - CONTEXT_LINES)
     last = min(len(lines), line_no + CONTEXT_LINES)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cchc_cli.core.diagnostics import (
     EXIT_ERRORS,
@@ -29,16 +29,13 @@ from cchc_cli.report.document import Notes, Report
 from cchc_cli.report.notes import read_notes
 from cchc_cli.report.provenance import template_checksums
 from cchc_cli.report.targets import FORMATS, Format, targets_for, write
-
-# kept for the CLI until it imports check_templates from report.template_check
-from cchc_cli.report.template_check import check_templates
 from cchc_cli.report.templates import TemplateDirs, template_dirs
 
 if TYPE_CHECKING:
     from cchc_cli.core.workspace import Workspace
     from cchc_cli.pipeline import CheckResult
 
-__all__ = ["FORMATS", "Outcome", "ReportRequest", "check_templates", "make_report", "run_report"]
+__all__ = ["FORMATS", "Outcome", "ReportRequest", "run_report"]
 
 
 @dataclass(frozen=True)
@@ -68,11 +65,6 @@ class Outcome:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     exit_code: int = EXIT_OK
-
-
-def make_report(**kwargs: Any) -> tuple[Outcome, CheckResult]:
-    """Kept for the CLI until it passes a ReportRequest: ``run_report(ReportRequest(**kwargs))``."""
-    return run_report(ReportRequest(**kwargs))
 
 
 def run_report(request: ReportRequest) -> tuple[Outcome, CheckResult]:

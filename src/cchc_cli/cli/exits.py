@@ -1,0 +1,172 @@
+"""The one exit path of every command.
+
+A command that must stop raises :class:`CommandExit`; the group's ``invoke`` hands the command
+to :func:`run_guarded`, which shows the diagnostics once and exits with the code. The same
+place turns a usage error into CCHC901 (exit 2), a closed pipe into a quiet exit 1 and any
+other exception into the one-line internal error (exit 3).
+
+Exit codes come from :mod:`cchc_cli.core.diagnostics` (``EXIT_*``, ``exit_code``) only. It is
+imported inside the functions: ``cchc --help`` needs none of this.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, NoReturn, TypeVar
+
+import click
+
+from cchc_cli.cli.settings import settings
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from cchc_cli.core.diagnostics import Diagnostic
+
+T = TypeVar("T")
+
+
+class CommandExit(Exception):
+    """End the command here: show ``diagnostics``, then exit with ``code``.
+
+    ``diagnostics`` None shows nothing (the command has written its output); a list, even an
+    empty one, is shown in full with its summary line (as text on stderr, or with ``fmt="json"``
+    as JSON on stdout). ``code`` None: the one ``--strict`` rule over those diagnostics.
+    """
+
+    def __init__(
+        self,
+        diagnostics: Sequence[Diagnostic] | None = None,
+        *,
+        code: int | None = None,
+        fmt: str = "text",
+        strict: bool = False,
+        root: Path | None = None,
+        texts: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(code)
+        self.diagnostics = diagnostics
+        self.code = code
+        self.fmt = fmt
+        self.strict = strict
+        self.root = root
+        self.texts = texts
+
+    def show(self) -> int:
+        """Show the diagnostics (if any) and return the exit code."""
+        from cchc_cli.core.diagnostics import EXIT_OK
+
+        by_rule = EXIT_OK
+        if self.diagnostics is not None:
+            by_rule = show_diagnostics(
+                self.diagnostics, fmt=self.fmt, strict=self.strict, root=self.root, texts=self.texts
+            )
+        return by_rule if self.code is None else self.code
+
+
+def end(code: int) -> None:
+    """After the command's output: exit with ``code`` when it is not 0."""
+    if code:
+        raise CommandExit(code=code)
+
+
+def write_failed(path: Path, exc: OSError) -> CommandExit:
+    """A file could not be written (read-only folder, full disk): CCHC435, exit 1."""
+    from cchc_cli.core.diagnostics import Location, error
+
+    reason = exc.strerror or type(exc).__name__
+    return CommandExit(
+        [error("CCHC435", Location(path.as_posix()), file=path.as_posix(), reason=reason)]
+    )
+
+
+def show_diagnostics(
+    diagnostics: Sequence[Diagnostic],
+    *,
+    fmt: str = "text",
+    strict: bool = False,
+    root: Path | None = None,
+    texts: Mapping[str, str] | None = None,
+) -> int:
+    """Show diagnostics now (text on stderr, or JSON on stdout); return the exit code they give.
+
+    For output that must precede the command's own (``report`` lists what it wrote after its
+    warnings); a command that stops raises :class:`CommandExit` instead.
+    """
+    from cchc_cli.cli.output import (
+        SourceLines,
+        diagnostics_console,
+        diagnostics_payload,
+        dumps,
+        render_diagnostics,
+    )
+    from cchc_cli.core.diagnostics import EXIT_OK, exit_code
+
+    lang = settings().lang
+    code = exit_code(list(diagnostics), strict)
+    if fmt == "json":
+        click.echo(dumps(diagnostics_payload(diagnostics, lang, ok=code == EXIT_OK)), nl=False)
+    else:
+        console = diagnostics_console(sys.stderr)
+        render_diagnostics(diagnostics, console, lang, SourceLines(root, texts), strict=strict)
+    return code
+
+
+def run_guarded(ctx: click.Context, invoke: Callable[[], T]) -> T:
+    """Run a group's command; every way it can end becomes one message and one exit code."""
+    try:
+        try:
+            return invoke()
+        except CommandExit as stop:
+            ctx.exit(stop.show())
+    except (click.exceptions.Exit, click.exceptions.Abort):
+        raise
+    except click.UsageError as exc:
+        _usage_error(ctx, exc)
+    except click.ClickException:
+        raise
+    except BrokenPipeError:
+        _reader_gone(ctx)
+    except Exception as exc:
+        _internal_error(ctx, exc)
+
+
+def _usage_error(ctx: click.Context, exc: click.UsageError) -> NoReturn:
+    from cchc_cli.cli.output import SourceLines, diagnostics_console, render_diagnostics
+    from cchc_cli.core.diagnostics import EXIT_USAGE, error
+
+    console = diagnostics_console(sys.stderr)
+    problem = error("CCHC901", error=exc.format_message())
+    render_diagnostics(
+        [problem], console, settings(ctx).lang, SourceLines(None), show_summary=False
+    )
+    ctx.exit(EXIT_USAGE)
+
+
+def _reader_gone(ctx: click.Context) -> NoReturn:
+    """`cchc owners | head`: the reader went away. Not an error of ours: stop quietly (stdout
+    is pointed at devnull so the interpreter's final flush cannot fail)."""
+    import contextlib
+    import os
+
+    from cchc_cli.core.diagnostics import EXIT_ERRORS
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    ctx.exit(EXIT_ERRORS)
+
+
+def _internal_error(ctx: click.Context, exc: Exception) -> NoReturn:
+    from cchc_cli.core.diagnostics import EXIT_INTERNAL
+    from cchc_cli.core.i18n import tr
+
+    if settings(ctx).debug:
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+    message = f"{type(exc).__name__}: {exc}"
+    click.echo(tr("internal.short", settings(ctx).lang, error=message), err=True)
+    click.echo(tr("internal.hint", settings(ctx).lang), err=True)
+    ctx.exit(EXIT_INTERNAL)
