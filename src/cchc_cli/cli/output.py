@@ -117,15 +117,6 @@ class SourceLines:
         return decode_lenient(raw).splitlines()
 
 
-def location_text(d: Diagnostic) -> str:
-    parts = [d.file or "cchc"]
-    if d.line is not None:
-        parts.append(str(d.line))
-        if d.column is not None:
-            parts.append(str(d.column))
-    return ":".join(parts)
-
-
 #: control characters shown as visible escapes: user text (a YAML "\\e[31m" in an explanation,
 #: a file name) must never drive the terminal. Tab and newline are kept.
 _VISIBLE_CONTROL = {
@@ -150,7 +141,7 @@ def render_diagnostics(
     ordered = sort_diagnostics(list(diagnostics))
     for d in ordered:
         line = Text()
-        line.append(safe_text(location_text(d)), style="bold")
+        line.append(safe_text(d.where), style="bold")
         line.append(": ")
         line.append(tr(f"severity.{d.severity.value}", lang), style=_STYLES[d.severity])
         line.append(": ")

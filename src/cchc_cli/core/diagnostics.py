@@ -54,6 +54,16 @@ class Diagnostic:
             self.agency or "",
         )
 
+    @property
+    def where(self) -> str:
+        """``file:line:column`` as the terminal shows it (``cchc`` for no file)."""
+        parts = [self.file or "cchc"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
 
 def diag(
     code: str,

@@ -46,16 +46,6 @@ def plan_ref(lang: str, plan: ResolvedPlan) -> PlanRef:
     )
 
 
-def _where(d: Diagnostic) -> str:
-    """``file:line:column`` as the terminal shows it (``cchc`` for a diagnostic about no file)."""
-    parts = [d.file or "cchc"]
-    if d.line is not None:
-        parts.append(str(d.line))
-        if d.column is not None:
-            parts.append(str(d.column))
-    return ":".join(parts)
-
-
 def validation(lang: str, diagnostics: list[Diagnostic]) -> Validation:
     """The validation appendix: counts, a one-line summary and every diagnostic."""
     c = counts(diagnostics)
@@ -64,7 +54,7 @@ def validation(lang: str, diagnostics: list[Diagnostic]) -> Validation:
             d.severity.value,
             tr(f"severity.{d.severity.value}", lang),
             d.code,
-            _where(d),
+            d.where,
             tr(d.message, lang),
         )
         for d in diagnostics
