@@ -12,9 +12,9 @@ from cchc_cli.core.i18n import tr
 from cchc_cli.core.yamlio import load_yaml, parse_text
 from cchc_cli.criteria.checks import check_tree, figures, is_good_id, tree_counts
 from cchc_cli.criteria.model import CriteriaTree, build_tree
+from conftest import FIXTURES, REPO
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = REPO
 
 VALID = """\
 format: 1
