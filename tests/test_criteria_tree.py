@@ -11,17 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
 
-from cchc_cli.cli.app import cli
+from conftest import BASE, FIXTURES, REPO, invoke
 
-ROOT = Path(__file__).resolve().parents[1]
-BASE = Path(__file__).parent / "cases" / "_base"
-MINISTRIES = Path(__file__).parent / "fixtures" / "ministries"
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> Result:
-    return CliRunner().invoke(cli, list(args), env={"COLUMNS": "300", **(env or {})})
+ROOT = REPO
+MINISTRIES = FIXTURES / "ministries"
 
 
 def walk(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -33,7 +27,7 @@ def walk(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def test_json_whole_tree_sums_reload() -> None:
-    result = run("-C", str(ROOT), "tree", "--format", "json")
+    result = invoke("-C", str(ROOT), "tree", "--format", "json")
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     items = payload["items"]
@@ -56,7 +50,7 @@ def test_json_whole_tree_sums_reload() -> None:
 
 
 def test_json_leaf_details_and_owners() -> None:
-    payload = json.loads(run("-C", str(ROOT), "tree", "4.3", "--format", "json").stdout)
+    payload = json.loads(invoke("-C", str(ROOT), "tree", "4.3", "--format", "json").stdout)
     (node,) = payload["items"]
     assert node["id"] == "4.3" and node["max"] == 2.5 and node["confirmed"] == {"title": "plan"}
     leaf = node["children"][0]
@@ -68,15 +62,15 @@ def test_json_leaf_details_and_owners() -> None:
         ("SKHDT", "part", "quản lý đầu tư"),
         ("STNMT", "part", "quản lý đất đai"),
     ]
-    survey = json.loads(run("-C", str(ROOT), "tree", "1.7", "--format", "json").stdout)
+    survey = json.loads(invoke("-C", str(ROOT), "tree", "1.7", "--format", "json").stdout)
     assert survey["items"][0]["owners"][0]["name"] == "Bộ Nội vụ"
-    rubric = json.loads(run("-C", str(ROOT), "tree", "1.1.3", "--format", "json").stdout)
+    rubric = json.loads(invoke("-C", str(ROOT), "tree", "1.1.3", "--format", "json").stdout)
     assert rubric["items"][0]["rubric"] == "pct"
     assert rubric["rubrics"]["pct"]["bands"][1] == {"from": 80, "fraction": 0.5}
 
 
 def test_text_subtree_shows_max_method_and_owners() -> None:
-    result = run("-C", str(ROOT), "tree", "3.2")
+    result = invoke("-C", str(ROOT), "tree", "3.2")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "3.2  Công bố, công khai TTHC" in out and "3 điểm*" in out
@@ -87,35 +81,36 @@ def test_text_subtree_shows_max_method_and_owners() -> None:
 
 
 def test_text_split_and_ministry_owners_in_english() -> None:
-    out = run("--lang", "en", "-C", str(ROOT), "tree", "4").stdout
+    out = invoke("--lang", "en", "-C", str(ROOT), "tree", "4").stdout
     assert "STC (quản lý ngân sách), SKHDT (quản lý đầu tư), STNMT (quản lý đất đai)" in out
     assert "survey" in out and "Bộ Nội vụ" in out and "pts" in out
-    out = run("-C", str(ROOT), "tree", "1.5").stdout
+    out = invoke("-C", str(ROOT), "tree", "1.5").stdout
     assert "SKHCN, SNV (phối hợp)" in out
 
 
 def test_depth_limits_and_marks_truncation() -> None:
-    out = run("-C", str(ROOT), "tree", "--depth", "1").stdout
+    out = invoke("-C", str(ROOT), "tree", "--depth", "1").stdout
     assert "(+7 mục con)" in out and "1.1" not in out
-    result = run("-C", str(ROOT), "tree", "3", "--depth", "2", "--format", "json")
+    result = invoke("-C", str(ROOT), "tree", "3", "--depth", "2", "--format", "json")
     payload = json.loads(result.stdout)
     (area,) = payload["items"]
     assert [c["id"] for c in area["children"]] == ["3.1", "3.2", "3.3", "3.4", "3.5", "3.6"]
     assert area["children"][0]["truncated"] == 3 and "children" not in area["children"][0]
     assert area["children"][4]["children"] == []  # 3.5 is a leaf
-    assert run("-C", str(ROOT), "tree", "--depth", "0").exit_code == 2
+    assert invoke("-C", str(ROOT), "tree", "--depth", "0").exit_code == 2
 
 
 def test_unknown_id_did_you_mean_exit_1() -> None:
-    result = run("-C", str(ROOT), "tree", "3.10")
+    result = invoke("-C", str(ROOT), "tree", "3.10")
     assert result.exit_code == 1
-    assert "CCHC250" in result.stderr and "3.1" in result.stderr and result.stdout == ""
-    payload = json.loads(run("-C", str(ROOT), "tree", "9", "--format", "json").stdout)
+    assert "CCHC250" in result.stderr and result.stdout == ""
+    assert "Có phải ý bạn là `3.1`?" in result.stderr  # "3.10" itself holds "3.1"
+    payload = json.loads(invoke("-C", str(ROOT), "tree", "9", "--format", "json").stdout)
     assert payload["diagnostics"][0]["code"] == "CCHC250"
 
 
 def test_csv_has_import_columns_and_text_ids() -> None:
-    result = run("-C", str(ROOT), "tree", "--format", "csv")
+    result = invoke("-C", str(ROOT), "tree", "--format", "csv")
     assert result.exit_code == 0
     header = b"\xef\xbb\xbfid,title,max,method,levels,rubric,guidance\r\n"
     assert result.stdout_bytes.startswith(header)
@@ -127,38 +122,32 @@ def test_csv_has_import_columns_and_text_ids() -> None:
     assert by_id["7.3.2"]["max"] == "0.75"
 
 
-def test_tree_works_when_the_plan_has_errors(tmp_path: Path) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(BASE, ws)
+def test_tree_works_when_the_plan_has_errors(ws: Path) -> None:
     (ws / "plan.yaml").write_text("format: 1\nprovince: [\n", encoding="utf-8")
-    result = run("-C", str(ws), "tree", "--format", "json")
+    result = invoke("-C", str(ws), "tree", "--format", "json")
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert payload["owners_resolved"] is False
     assert all("owners" not in n for n in walk(payload["items"]))
-    text = run("-C", str(ws), "tree")
+    text = invoke("-C", str(ws), "tree")
     assert text.exit_code == 0 and "Lĩnh vực một" in text.stdout
 
 
-def test_tree_reports_unloadable_criteria_and_exits_1(tmp_path: Path) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(BASE, ws)
+def test_tree_reports_unloadable_criteria_and_exits_1(ws: Path) -> None:
     (ws / "criteria.yaml").write_text("format: 1\nitems: [\n", encoding="utf-8")
-    result = run("-C", str(ws), "tree")
+    result = invoke("-C", str(ws), "tree")
     assert result.exit_code == 1 and "CCHC102" in result.stderr and result.stdout == ""
 
 
-def test_tree_displays_a_tree_with_check_errors(tmp_path: Path) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(BASE, ws)
+def test_tree_displays_a_tree_with_check_errors(ws: Path) -> None:
     text = (ws / "criteria.yaml").read_text(encoding="utf-8").replace("max: 6", "max: 7")
     (ws / "criteria.yaml").write_text(text, encoding="utf-8")
-    result = run("-C", str(ws), "tree")
+    result = invoke("-C", str(ws), "tree")
     assert result.exit_code == 0 and "7 điểm" in result.stdout and "CCHC204" not in result.output
 
 
 def test_file_option_shows_any_criteria_file() -> None:
-    result = run("tree", "--file", str(MINISTRIES / "criteria.yaml"), "1.1")
+    result = invoke("tree", "--file", str(MINISTRIES / "criteria.yaml"), "1.1")
     assert result.exit_code == 0, result.output
     assert "1.1.2.1" in result.stdout and "cấp bộ" in result.stdout and "*" not in result.stdout
 
@@ -167,34 +156,32 @@ def test_second_methodology_workspace_with_owners(tmp_path: Path) -> None:
     ws = tmp_path / "ws"
     shutil.copytree(MINISTRIES, ws)
     (ws / "scores").mkdir()
-    payload = json.loads(run("-C", str(ws), "tree", "--format", "json").stdout)
+    payload = json.loads(invoke("-C", str(ws), "tree", "--format", "json").stdout)
     assert payload["total"] == 50 and payload["methodology"]["level"] == "ministry"
     nodes = {n["id"]: n for n in walk(payload["items"])}
     assert nodes["1.1.2.1"]["owners"][0]["code"] == "VU_TCCB"
     assert [o["code"] for o in nodes["3.2"]["owners"]] == ["CUC_CNTT", "VP"]
     assert nodes["3.1.2"]["owners"][0]["role"] == "ministry"
-    out = run("-C", str(ws), "tree", "3").stdout
+    out = invoke("-C", str(ws), "tree", "3").stdout
     assert "CUC_CNTT (hạ tầng), VP (văn bản điện tử)" in out
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_help_is_translated(lang: str) -> None:
-    result = run("--lang", lang, "tree", "--help")
+    result = invoke("--lang", lang, "tree", "--help")
     assert result.exit_code == 0
     assert ("Hiện cây tiêu chí" if lang == "vi" else "Show the criteria tree") in result.stdout
-    result = run("--lang", lang, "criteria", "import", "--help")
+    result = invoke("--lang", lang, "criteria", "import", "--help")
     assert result.exit_code == 0 and "--like" in result.stdout and "--force" in result.stdout
 
 
-def test_owners_with_a_faulty_plan_come_with_a_note(tmp_path: Path) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(BASE, ws)
+def test_owners_with_a_faulty_plan_come_with_a_note(ws: Path) -> None:
     plan = (ws / "plan.yaml").read_text(encoding="utf-8").replace("lead: BBB", "lead: ZZZ")
     (ws / "plan.yaml").write_text(plan, encoding="utf-8")
-    result = run("-C", str(ws), "tree")
+    result = invoke("-C", str(ws), "tree")
     assert result.exit_code == 0, result.output
     assert "plan.yaml" in result.stderr and "cchc validate" in result.stderr
-    payload = json.loads(run("-C", str(ws), "tree", "--format", "json").stdout)
+    payload = json.loads(invoke("-C", str(ws), "tree", "--format", "json").stdout)
     assert payload["plan_errors"] >= 1
-    clean = json.loads(run("-C", str(BASE), "tree", "--format", "json").stdout)
+    clean = json.loads(invoke("-C", str(BASE), "tree", "--format", "json").stdout)
     assert clean["plan_errors"] == 0 and clean["owners_resolved"] is True

@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import json
-import shutil
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
-from click.testing import CliRunner
 
-from cchc_cli.cli.app import cli
 from cchc_cli.core.workspace import open_workspace
 from cchc_cli.pipeline import check_workspace
 from cchc_cli.plan.model import LeafOwnership
 from cchc_cli.scores.files import load_scores
 from cchc_cli.scores.merge import PartScore, combine, merge
 from cchc_cli.scores.status_view import merged_payload
+from conftest import EXAMPLE, REPO, cli_json, copy_base, copy_example, run_in
 
-REPO = Path(__file__).resolve().parents[1]
-BASE = REPO / "tests" / "cases" / "_base"
-SCORES = REPO / "examples" / "thai_nguyen_2019" / "scores"
+SCORES = EXAMPLE / "scores"
 SPLIT_43 = ("STC", "SKHDT", "STNMT")
 
 
@@ -82,12 +78,6 @@ def hand_totals() -> tuple[Decimal, Decimal, dict[str, Decimal]]:
         total += value
         per_area[leaf["area"]] = per_area.get(leaf["area"], Decimal(0)) + value
     return total, total_max, per_area
-
-
-def cli_json(ws: Path, *args: str) -> Any:
-    result = CliRunner().invoke(cli, ["-C", str(ws), *args, "--format", "json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 def test_example_total_added_up_by_hand() -> None:
@@ -152,11 +142,7 @@ def test_merge_does_not_depend_on_file_order_or_names(tmp_path: Path) -> None:
         again = merge(result.tree, result.plan, order)
         assert merged_payload(again, result.plan) == reference
     # renaming the files changes the order they are read in, not the result
-    copy = tmp_path / "ws"
-    shutil.copytree(REPO / "examples", copy / "examples")
-    shutil.copytree(REPO / "criteria", copy / "criteria")
-    shutil.copytree(REPO / "assignments", copy / "assignments")
-    shutil.copy(REPO / "cchc.yaml", copy / "cchc.yaml")
+    copy = copy_example(tmp_path / "ws")
     scores = copy / "examples" / "thai_nguyen_2019" / "scores"
     for i, path in enumerate(sorted(scores.glob("*.yaml"), reverse=True)):
         path.rename(scores / f"{i:02d}-{path.name}")
@@ -166,8 +152,7 @@ def test_merge_does_not_depend_on_file_order_or_names(tmp_path: Path) -> None:
 
 
 def _base_with_combine(tmp_path: Path, rule: str) -> Path:
-    ws = tmp_path / "ws"
-    shutil.copytree(BASE, ws)
+    ws = copy_base(tmp_path / "ws")
     plan = ws / "plan.yaml"
     plan.write_text(
         plan.read_text(encoding="utf-8").replace("combine: min", f"combine: {rule}"),
@@ -204,9 +189,7 @@ def test_mean_is_rounded_down_to_four_places() -> None:
 def test_coordinator_decides(tmp_path: Path) -> None:
     ws = _base_with_combine(tmp_path, "coordinator")
     # AAA is the coordinator: without its decision the item is missing
-    diags = json.loads(
-        CliRunner().invoke(cli, ["-C", str(ws), "validate", "--format", "json"]).stdout
-    )["diagnostics"]
+    diags = json.loads(run_in(ws, "validate", "--format", "json").stdout)["diagnostics"]
     missing = [d for d in diags if d["code"] == "CCHC415"]
     assert [(d["agency"], d["item"]) for d in missing] == [("AAA", "2.1.2")]
     a = ws / "scores" / "a.yaml"
@@ -221,13 +204,9 @@ def test_coordinator_decides(tmp_path: Path) -> None:
     assert [e["agency"] for e in leaf["explanations"]] == ["CCC", "AAA"]
 
 
-def test_missing_part_makes_the_split_item_missing(tmp_path: Path) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(BASE, ws)
+def test_missing_part_makes_the_split_item_missing(ws: Path) -> None:
     (ws / "scores" / "c.yaml").unlink()
-    result = CliRunner().invoke(
-        cli, ["-C", str(ws), "merged", "--format", "json", "--today", "2020-01-10"]
-    )
+    result = run_in(ws, "merged", "--format", "json", "--today", "2020-01-10")
     assert result.exit_code == 0  # before the deadline a missing file is a warning
     leaf = {i["item"]: i for i in json.loads(result.stdout)["items"]}["2.1.2"]
     assert leaf["status"] == "missing" and leaf["score"] is None
@@ -235,7 +214,7 @@ def test_missing_part_makes_the_split_item_missing(tmp_path: Path) -> None:
 
 
 def test_merged_text_output() -> None:
-    result = CliRunner().invoke(cli, ["-C", str(REPO), "merged"])
+    result = run_in(REPO, "merged")
     assert result.exit_code == 0, result.output
     assert "53.75 / 65" in result.stdout
     assert "Bộ Nội vụ chấm" in result.stdout

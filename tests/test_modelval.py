@@ -67,7 +67,13 @@ def test_missing_field_points_at_the_parent_mapping() -> None:
 
 
 def test_never_shows_pydantic_text() -> None:
-    for _, _, _, message in check("agency: [1]\nyear: soon\nitems: 3\n"):
+    found = check("agency: [1]\nyear: soon\nitems: 3\n")
+    assert [(c, line, col) for c, line, col, _ in found] == [
+        ("CCHC122", 1, 9),
+        ("CCHC122", 2, 7),
+        ("CCHC122", 3, 8),
+    ]
+    for _, _, _, message in found:
         assert "input_value" not in message and "pydantic" not in message.lower()
         assert "Input should" not in message
 

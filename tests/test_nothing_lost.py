@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -22,32 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
 
-from cchc_cli.cli.app import cli
 from cchc_cli.core import atomic
+from conftest import EXAMPLE, REPO, invoke, run_in
 
-REPO = Path(__file__).resolve().parents[1]
-EXAMPLE = "examples/thai_nguyen_2019"
+#: the example's score files, relative to its workspace
+SCORES = EXAMPLE.relative_to(REPO) / "scores"
 REPORT_NAMES = [f"bao-cao-cchc-2019.{ext}" for ext in ("docx", "xlsx", "html", "md")]
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example workspace (criteria, plan, eight score files, evidence, notes)."""
-    root = tmp_path_factory.mktemp("pristine") / "tinh"
-    root.mkdir()
-    shutil.copyfile(REPO / "cchc.yaml", root / "cchc.yaml")
-    for part in ("criteria", "assignments", EXAMPLE):
-        shutil.copytree(REPO / part, root / part)
-    return root
-
-
-@pytest.fixture
-def ws(pristine: Path, tmp_path: Path) -> Path:
-    root = tmp_path / "tinh"
-    shutil.copytree(pristine, root)
-    return root
 
 
 def inputs(root: Path) -> dict[str, str]:
@@ -73,14 +53,8 @@ def temps(*folders: Path) -> list[str]:
     return [p.as_posix() for folder in folders if folder.exists() for p in folder.rglob("*.tmp")]
 
 
-def run(root: Path, *args: str, env: dict[str, str | None] | None = None) -> Result:
-    result = CliRunner(env=env).invoke(cli, ["-C", str(root), *args])
-    assert "Traceback" not in result.output, result.output
-    return result
-
-
 def render_ok(root: Path, out: Path) -> dict[str, bytes]:
-    result = run(root, "report", "--format", "all", "--out", str(out), "--date", "2020-01-19")
+    result = run_in(root, "report", "--format", "all", "--out", str(out), "--date", "2020-01-19")
     assert result.exit_code == 0, result.output
     made = files(out)
     assert sorted(made) == sorted(REPORT_NAMES)
@@ -89,7 +63,7 @@ def render_ok(root: Path, out: Path) -> dict[str, bytes]:
 
 def change_a_score(root: Path) -> None:
     """Edit an input so that a re-render would produce different bytes."""
-    path = root / EXAMPLE / "scores" / "stc.yaml"
+    path = root / SCORES / "stc.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(
         text.replace("Sở Tài chính", "Sở Tài chính tỉnh Thái Nguyên", 1), encoding="utf-8"
@@ -135,31 +109,32 @@ def commands(root: Path, out: Path) -> list[tuple[list[str], tuple[int, ...]]]:
     ]
 
 
-def test_every_command_leaves_inputs_unchanged(ws: Path, tmp_path: Path) -> None:
+def test_every_command_leaves_inputs_unchanged(example_ws: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    csv = CliRunner().invoke(cli, ["-C", str(ws), "tree", "--format", "csv"])
+    csv = run_in(example_ws, "tree", "--format", "csv")
     (out / "phuluc.csv").write_bytes(csv.stdout_bytes)
-    before = inputs(ws)
-    for args, allowed in commands(ws, out):
-        full = args if args[0] == "-C" else ["-C", str(ws), *args]
-        result = CliRunner().invoke(cli, full)
-        assert "Traceback" not in result.output, (args, result.output)
+    before = inputs(example_ws)
+    for args, allowed in commands(example_ws, out):
+        full = args if args[0] == "-C" else ["-C", str(example_ws), *args]
+        result = invoke(*full)
         assert result.exit_code in allowed, (args, result.exit_code, result.output)
-        assert inputs(ws) == before, f"{args} changed an input file"
-        assert not temps(ws, out), f"{args} left a temp file"
-    assert sorted(files(ws / "build")) == sorted(REPORT_NAMES)
+        assert inputs(example_ws) == before, f"{args} changed an input file"
+        assert not temps(example_ws, out), f"{args} left a temp file"
+    assert sorted(files(example_ws / "build")) == sorted(REPORT_NAMES)
 
 
 # ------------------------------------------------------------------ failures in the middle
 
 
 @pytest.fixture
-def with_old_report(ws: Path, tmp_path: Path) -> Iterator[tuple[Path, Path, dict[str, bytes]]]:
+def with_old_report(
+    example_ws: Path, tmp_path: Path
+) -> Iterator[tuple[Path, Path, dict[str, bytes]]]:
     out = tmp_path / "out"
-    old = render_ok(ws, out)
-    change_a_score(ws)
-    yield ws, out, old
+    old = render_ok(example_ws, out)
+    change_a_score(example_ws)
+    yield example_ws, out, old
 
 
 @pytest.mark.parametrize(
@@ -182,7 +157,7 @@ def test_renderer_raising_mid_report_keeps_old_report(
         raise RuntimeError("renderer failed halfway")
 
     monkeypatch.setattr(renderer, boom)
-    result = run(ws, "report", "--format", "all", "--out", str(out), "--date", "2020-01-19")
+    result = run_in(ws, "report", "--format", "all", "--out", str(out), "--date", "2020-01-19")
     assert result.exit_code == 3  # an internal error, reported in one line
     assert "renderer failed halfway" in result.output
     assert files(out) == old, "the older report must survive byte for byte"
@@ -216,7 +191,7 @@ def test_unwritable_output_folder_keeps_old_report(
     before = inputs(ws)
     module, name = target.split(".")
     monkeypatch.setattr(f"{module}.{name}", fake)
-    result = run(ws, "report", "--format", "all", "--out", str(out), "--date", "2020-01-19")
+    result = run_in(ws, "report", "--format", "all", "--out", str(out), "--date", "2020-01-19")
     monkeypatch.undo()
     assert result.exit_code == 1, result.output
     assert "CCHC521" in result.output
@@ -247,7 +222,7 @@ def test_disk_full_on_third_file_leaves_no_partial_file(
     ws, out, old = with_old_report
     new = render_ok(ws, tmp_path / "reference")
     monkeypatch.setattr(os, "fsync", _fail_on_call(3))
-    result = run(ws, "report", "--format", "all", "--out", str(out), "--date", "2020-01-19")
+    result = run_in(ws, "report", "--format", "all", "--out", str(out), "--date", "2020-01-19")
     monkeypatch.undo()
     assert result.exit_code == 1 and "CCHC521" in result.output
     now = files(out)
@@ -263,7 +238,7 @@ def test_disk_full_on_third_file_keeps_whole_old_report(
 ) -> None:
     ws, out, old = with_old_report
     monkeypatch.setattr(os, "fsync", _fail_on_call(3))
-    result = run(ws, "report", "--format", "all", "--out", str(out), "--date", "2020-01-19")
+    result = run_in(ws, "report", "--format", "all", "--out", str(out), "--date", "2020-01-19")
     monkeypatch.undo()
     assert result.exit_code == 1
     assert files(out) == old
@@ -272,7 +247,7 @@ def test_disk_full_on_third_file_keeps_whole_old_report(
 @pytest.mark.parametrize("fake", [_enospc, _eacces])
 def test_other_writers_leave_nothing_behind(
     fake: Callable[..., Any],
-    ws: Path,
+    example_ws: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -280,11 +255,11 @@ def test_other_writers_leave_nothing_behind(
     never a partial file, a temp file or a changed input."""
     out = tmp_path / "out"
     out.mkdir()
-    csv = CliRunner().invoke(cli, ["-C", str(ws), "tree", "--format", "csv"])
+    csv = run_in(example_ws, "tree", "--format", "csv")
     (out / "phuluc.csv").write_bytes(csv.stdout_bytes)
-    (ws / EXAMPLE / "scores" / "stnmt.yaml").unlink()
-    before = inputs(ws)
-    like = str(ws / "criteria" / "2019.yaml")
+    (example_ws / SCORES / "stnmt.yaml").unlink()
+    before = inputs(example_ws)
+    like = str(example_ws / "criteria" / "2019.yaml")
     monkeypatch.setattr(os, "fsync", fake)
     runs = [
         ["schema", "STC", "--out", str(out / "stc.schema.json")],
@@ -300,13 +275,13 @@ def test_other_writers_leave_nothing_behind(
         ["scaffold", "STNMT"],
     ]
     for args in runs:
-        result = run(ws, *args)
+        result = run_in(example_ws, *args)
         assert result.exit_code == 1, (args, result.output)
         assert "CCHC435" in result.output, (args, result.output)
     monkeypatch.undo()
     assert sorted(files(out)) == ["phuluc.csv"]
-    assert inputs(ws) == before
-    assert not temps(ws, out)
+    assert inputs(example_ws) == before
+    assert not temps(example_ws, out)
 
 
 # ------------------------------------------------------------------------- killed mid-write
@@ -354,6 +329,7 @@ def test_killed_mid_write_keeps_old_report(
     targets = {name: data for name, data in files(out).items() if not name.startswith(".")}
     assert targets == old, "a killed write must leave the previous files whole"
     leftovers = [p for p in out.iterdir() if p.name.startswith(".")]
+    assert leftovers, "the process was killed between the temp file and the rename"
     assert all(p.name.endswith(".tmp") for p in leftovers)
     assert inputs(ws) == before
     # The killed process could not clean up its (hidden) temp file; once it is old enough,

@@ -14,15 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from cchc_cli.cli.app import cli
 from cchc_cli.core.diagnostics import Severity
 from cchc_cli.core.workspace import open_workspace
 from cchc_cli.pipeline import check_workspace
+from conftest import FIXTURES, REPO, run_in
 
-REPO = Path(__file__).resolve().parents[1]
-FIXTURE = Path(__file__).parent / "fixtures" / "plan_lam_son"
+FIXTURE = FIXTURES / "plan_lam_son"
 PLAN_REL = "assignments/lam_son_2019.yaml"
 
 
@@ -46,7 +44,7 @@ def owners(entries: dict[str, dict[str, Any]], item: str) -> list[tuple[str, str
 
 
 def test_lam_son_resolves(lam_son: Path) -> None:
-    result = CliRunner().invoke(cli, ["-C", str(lam_son), "owners", "--format", "json"])
+    result = run_in(lam_son, "owners", "--format", "json")
     assert result.exit_code == 0, result.output
     entries = {e["item"]: e for e in json.loads(result.stdout)}
     assert owners(entries, "1.1.1") == [("NOIVU", "lead", None)]
@@ -98,7 +96,7 @@ def test_lam_son_diagnostics_are_its_two_overlaps(lam_son: Path) -> None:
 
 
 def test_lam_son_who(lam_son: Path) -> None:
-    result = CliRunner().invoke(cli, ["-C", str(lam_son), "--lang", "en", "who", "6.2"])
+    result = run_in(lam_son, "--lang", "en", "who", "6.2")
     assert result.exit_code == 0, result.output
     assert "decided by the plan's coordinator (NOIVU)" in result.stdout
     assert (

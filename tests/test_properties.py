@@ -23,11 +23,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cchc_cli.cli.app import cli
+from conftest import invoke
 
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 AGENCIES = ["SNV", "STP", "STC", "SKHDT"]
@@ -279,13 +278,6 @@ def write_world(world: World, root: Path, names: dict[str, str] | None = None) -
         }
         name = (names or {}).get(code, code.lower())
         (root / "scores" / f"{name}.yaml").write_text(_dump(body), encoding="utf-8")
-
-
-def invoke(*args: str) -> Any:
-    result = CliRunner().invoke(cli, list(args))
-    assert "Traceback" not in result.output, result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result
 
 
 def merged_json(root: Path) -> dict[str, Any]:

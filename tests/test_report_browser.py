@@ -16,12 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from cchc_cli.cli.app import cli
+from conftest import REPO, run_in
 
 CHROMIUM = Path("/usr/bin/chromium")
-REPO = Path(__file__).resolve().parents[1]
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -54,20 +52,8 @@ def browser() -> Any:
 
 def make_html(tmp_path: Path, *extra: str) -> Path:
     out = tmp_path / "out"
-    result = CliRunner().invoke(
-        cli,
-        [
-            "-C",
-            str(REPO),
-            "report",
-            "--format",
-            "html",
-            "--out",
-            str(out),
-            "--date",
-            "2020-01-18",
-            *extra,
-        ],
+    result = run_in(
+        REPO, "report", "--format", "html", "--out", out, "--date", "2020-01-18", *extra
     )
     assert result.exit_code == 0, result.output
     return out / "bao-cao-cchc-2019.html"

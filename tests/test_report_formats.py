@@ -19,16 +19,16 @@ from cchc_cli.report.docx import render_docx
 from cchc_cli.report.markup import render_markup
 from cchc_cli.report.templates import TemplateDirs, builtin_dir
 from cchc_cli.report.xlsx import render_xlsx
-from test_report_support import HOSTILE, copy_base, hand_result, set_explanation
+from conftest import HOSTILE, hand_result, set_explanation
 
 HOSTILE_MULTILINE = HOSTILE + "\ndòng hai | cột"
 
 
 @pytest.fixture()
-def ws(tmp_path: Path) -> Path:
-    root = copy_base(tmp_path / "ws")
-    set_explanation(root, "a.yaml", "1.1.2", HOSTILE_MULTILINE)
-    return root
+def hostile_ws(ws: Path) -> Path:
+    """The base workspace with a hostile, multi-line explanation of 1.1.2."""
+    set_explanation(ws, "a.yaml", "1.1.2", HOSTILE_MULTILINE)
+    return ws
 
 
 def make(ws: Path, **kwargs: object) -> Report:
@@ -62,8 +62,8 @@ def xlsx_book(report: Report):  # type: ignore[no-untyped-def]
 # --- Markdown ---
 
 
-def test_markdown_keeps_the_hostile_text_and_the_table_intact(ws: Path) -> None:
-    md = text_of(make(ws), "md", ws)
+def test_markdown_keeps_the_hostile_text_and_the_table_intact(hostile_ws: Path) -> None:
+    md = text_of(make(hostile_ws), "md", hostile_ws)
     assert HOSTILE in md
     line = next(ln for ln in md.splitlines() if ln.startswith("| 1.1.2 |"))
     # the "|" and the line break of the explanation do not break the table row
@@ -73,8 +73,8 @@ def test_markdown_keeps_the_hostile_text_and_the_table_intact(ws: Path) -> None:
     assert len(cells) == len(header.split("|"))
 
 
-def test_markdown_total_and_sections(ws: Path) -> None:
-    md = text_of(make(ws), "md", ws)
+def test_markdown_total_and_sections(hostile_ws: Path) -> None:
+    md = text_of(make(hostile_ws), "md", hostile_ws)
     assert "**Tổng điểm tự đánh giá: 4** trên tổng số 7 điểm (57,14%)." in md
     for heading in (
         "## I. KẾT QUẢ",
@@ -89,29 +89,29 @@ def test_markdown_total_and_sections(ws: Path) -> None:
         assert heading in md
 
 
-def test_markdown_and_html_are_byte_identical_across_runs(ws: Path) -> None:
+def test_markdown_and_html_are_byte_identical_across_runs(hostile_ws: Path) -> None:
     for fmt in ("md", "html"):
-        first = text_of(make(ws, when=date(2020, 1, 18)), fmt, ws)
-        second = text_of(make(ws, when=date(2020, 1, 18)), fmt, ws)
+        first = text_of(make(hostile_ws, when=date(2020, 1, 18)), fmt, hostile_ws)
+        second = text_of(make(hostile_ws, when=date(2020, 1, 18)), fmt, hostile_ws)
         assert first.encode() == second.encode()
 
 
-def test_no_generation_date_unless_given(ws: Path) -> None:
-    plain = text_of(make(ws), "md", ws)
-    dated = text_of(make(ws, when=date(2020, 1, 18)), "md", ws)
+def test_no_generation_date_unless_given(hostile_ws: Path) -> None:
+    plain = text_of(make(hostile_ws), "md", hostile_ws)
+    dated = text_of(make(hostile_ws, when=date(2020, 1, 18)), "md", hostile_ws)
     assert "Ngày lập báo cáo" not in plain and "18/01/2020" not in plain
     assert "*Ngày lập báo cáo: 18/01/2020*" in dated
 
 
-def test_markdown_draft_banner(ws: Path) -> None:
-    md = text_of(make(ws, draft=True), "md", ws)
+def test_markdown_draft_banner(hostile_ws: Path) -> None:
+    md = text_of(make(hostile_ws, draft=True), "md", hostile_ws)
     assert md.startswith("> **DỰ THẢO**")
     assert md.rstrip().endswith("không dùng để ký, gửi.")
-    assert "DỰ THẢO" not in text_of(make(ws), "md", ws)
+    assert "DỰ THẢO" not in text_of(make(hostile_ws), "md", hostile_ws)
 
 
-def test_english_markdown(ws: Path) -> None:
-    md = text_of(make(ws, lang="en"), "md", ws)
+def test_english_markdown(hostile_ws: Path) -> None:
+    md = text_of(make(hostile_ws, lang="en"), "md", hostile_ws)
     assert "**Self-assessed total: 4** out of 7 points (57.14%)." in md
     assert "## II. EXPLANATIONS" in md
 
@@ -119,8 +119,8 @@ def test_english_markdown(ws: Path) -> None:
 # --- HTML ---
 
 
-def test_html_escapes_everything_and_round_trips(ws: Path) -> None:
-    page = text_of(make(ws), "html", ws)
+def test_html_escapes_everything_and_round_trips(hostile_ws: Path) -> None:
+    page = text_of(make(hostile_ws), "html", hostile_ws)
     assert HOSTILE not in page  # raw < > would be markup
     row = re.search(r'<tr class="level-3 scored" id="item-1.1.2">(.*?)</tr>', page, re.S)
     assert row is not None
@@ -132,20 +132,20 @@ def test_html_escapes_everything_and_round_trips(ws: Path) -> None:
     assert "@import" not in page and "url(" not in page
 
 
-def test_html_has_a4_print_css_and_an_svg_chart_per_area(ws: Path) -> None:
-    page = text_of(make(ws), "html", ws)
+def test_html_has_a4_print_css_and_an_svg_chart_per_area(hostile_ws: Path) -> None:
+    page = text_of(make(hostile_ws), "html", hostile_ws)
     assert "@page { size: A4;" in page
-    report = make(ws)
+    report = make(hostile_ws)
     assert page.count("<svg") == 1 + len(report.areas)
     assert "<figcaption>1. Lĩnh vực một</figcaption>" in page
 
 
-def test_html_draft_watermark_and_banner(ws: Path) -> None:
-    page = text_of(make(ws, draft=True), "html", ws)
+def test_html_draft_watermark_and_banner(hostile_ws: Path) -> None:
+    page = text_of(make(hostile_ws, draft=True), "html", hostile_ws)
     assert '<div class="watermark" aria-hidden="true">DỰ THẢO</div>' in page
     assert '<div class="draft-banner" role="note">DỰ THẢO' in page
     assert "position: fixed" in page  # the watermark repeats on every printed page
-    assert 'watermark"' not in text_of(make(ws), "html", ws)
+    assert 'watermark"' not in text_of(make(hostile_ws), "html", hostile_ws)
 
 
 # --- Word ---
@@ -159,8 +159,8 @@ def _all_docx_text(doc) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(parts)
 
 
-def test_docx_totals_and_hostile_text(ws: Path) -> None:
-    doc, _ = docx_doc(make(ws), ws)
+def test_docx_totals_and_hostile_text(hostile_ws: Path) -> None:
+    doc, _ = docx_doc(make(hostile_ws), hostile_ws)
     summary = next(t for t in doc.tables if t.rows[0].cells[0].text == "Mã" and len(t.columns) == 8)
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in summary.rows}
     assert rows["1.1.2"][7] == HOSTILE_MULTILINE
@@ -171,30 +171,34 @@ def test_docx_totals_and_hostile_text(ws: Path) -> None:
     assert "{{" not in _all_docx_text(doc).replace(HOSTILE_MULTILINE, "")
 
 
-def test_docx_draft_mark_in_every_header(ws: Path) -> None:
-    doc, _ = docx_doc(make(ws, draft=True), ws)
+def test_docx_draft_mark_in_every_header(hostile_ws: Path) -> None:
+    doc, _ = docx_doc(make(hostile_ws, draft=True), hostile_ws)
     for section in doc.sections:
         assert "DỰ THẢO" in section.header.paragraphs[0].text
-    final, _ = docx_doc(make(ws), ws)
+    final, _ = docx_doc(make(hostile_ws), hostile_ws)
     assert all("DỰ THẢO" not in s.header.paragraphs[0].text for s in final.sections)
 
 
-def test_docx_is_stable_and_has_fixed_properties(ws: Path) -> None:
-    doc, first = docx_doc(make(ws, when=date(2020, 1, 18)), ws, when=date(2020, 1, 18))
-    _, second = docx_doc(make(ws, when=date(2020, 1, 18)), ws, when=date(2020, 1, 18))
+def test_docx_is_stable_and_has_fixed_properties(hostile_ws: Path) -> None:
+    doc, first = docx_doc(
+        make(hostile_ws, when=date(2020, 1, 18)), hostile_ws, when=date(2020, 1, 18)
+    )
+    _, second = docx_doc(
+        make(hostile_ws, when=date(2020, 1, 18)), hostile_ws, when=date(2020, 1, 18)
+    )
     assert first == second
     assert doc.core_properties.created.date() == date(2020, 1, 18)
     with zipfile.ZipFile(io.BytesIO(first)) as z:
         assert {i.date_time for i in z.infolist()} == {(2020, 1, 18, 0, 0, 0)}
-    undated, _ = docx_doc(make(ws), ws)
+    undated, _ = docx_doc(make(hostile_ws), hostile_ws)
     assert undated.core_properties.created.year == 2000
 
 
 # --- Excel ---
 
 
-def test_xlsx_ids_text_numbers_numbers_and_no_formula(ws: Path) -> None:
-    book = xlsx_book(make(ws))
+def test_xlsx_ids_text_numbers_numbers_and_no_formula(hostile_ws: Path) -> None:
+    book = xlsx_book(make(hostile_ws))
     sheet = book["Tổng hợp"]
     rows = {r[0].value: r for r in sheet.iter_rows() if isinstance(r[0].value, str)}
     leaf = rows["1.1.2"]
@@ -212,8 +216,8 @@ def test_xlsx_ids_text_numbers_numbers_and_no_formula(ws: Path) -> None:
                 assert cell.data_type != "f", (ws_.title, cell.coordinate, cell.value)
 
 
-def test_xlsx_has_a_sheet_per_agency_with_its_total(ws: Path) -> None:
-    book = xlsx_book(make(ws))
+def test_xlsx_has_a_sheet_per_agency_with_its_total(hostile_ws: Path) -> None:
+    book = xlsx_book(make(hostile_ws))
     assert book.sheetnames == [
         "Tổng hợp",
         "Giải trình",
@@ -231,29 +235,29 @@ def test_xlsx_has_a_sheet_per_agency_with_its_total(ws: Path) -> None:
         assert (total[4].value, total[3].value) == (score, maximum)
 
 
-def test_xlsx_draft_mark_on_every_sheet(ws: Path) -> None:
-    book = xlsx_book(make(ws, draft=True))
+def test_xlsx_draft_mark_on_every_sheet(hostile_ws: Path) -> None:
+    book = xlsx_book(make(hostile_ws, draft=True))
     for sheet in book.worksheets:
         assert "DỰ THẢO" in (sheet.oddHeader.center.text or ""), sheet.title
         assert str(sheet["A1"].value).startswith("DỰ THẢO"), sheet.title
-    final = xlsx_book(make(ws))
+    final = xlsx_book(make(hostile_ws))
     assert all(not (s.oddHeader.center.text or "") for s in final.worksheets)
 
 
-def test_xlsx_is_stable(ws: Path) -> None:
-    assert render_xlsx(make(ws, when=date(2020, 1, 18)), when=date(2020, 1, 18)) == render_xlsx(
-        make(ws, when=date(2020, 1, 18)), when=date(2020, 1, 18)
-    )
-    book = xlsx_book(make(ws))
+def test_xlsx_is_stable(hostile_ws: Path) -> None:
+    assert render_xlsx(
+        make(hostile_ws, when=date(2020, 1, 18)), when=date(2020, 1, 18)
+    ) == render_xlsx(make(hostile_ws, when=date(2020, 1, 18)), when=date(2020, 1, 18))
+    book = xlsx_book(make(hostile_ws))
     assert book.properties.created is not None and book.properties.created.year == 2000
 
 
-def test_agency_formats(ws: Path) -> None:
-    report = make(ws, agency="CCC")
-    md = text_of(report, "md", ws)
+def test_agency_formats(hostile_ws: Path) -> None:
+    report = make(hostile_ws, agency="CCC")
+    md = text_of(report, "md", hostile_ws)
     assert "**Tổng điểm tự chấm của cơ quan: 0** trên tổng số 2 điểm (0,00%)." in md
     assert "## III. CÁC TIÊU CHÍ PHỐI HỢP" in md and "## III. KHÓ KHĂN" not in md
-    doc, _ = docx_doc(report, ws)
+    doc, _ = docx_doc(report, hostile_ws)
     assert "SỞ C" in doc.tables[0].rows[0].cells[0].text
     book = xlsx_book(report)
     assert book.sheetnames == ["Tổng hợp", "Giải trình", "Phối hợp", "Bị trừ điểm", "Kiểm tra"]

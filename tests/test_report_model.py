@@ -12,14 +12,9 @@ from cchc_cli.report.build import build_report
 from cchc_cli.report.document import template_context
 from cchc_cli.report.notes import parse_notes, read_notes
 from cchc_cli.report.templates import known_variables, md_cell
-from test_report_support import HOSTILE, copy_base, hand_result, set_explanation
+from conftest import HOSTILE, REPO, hand_result, set_explanation
 
 D = Decimal
-
-
-@pytest.fixture()
-def ws(tmp_path: Path) -> Path:
-    return copy_base(tmp_path / "ws")
 
 
 def test_totals_subtotals_and_percent(ws: Path) -> None:
@@ -269,8 +264,7 @@ def test_data_path_prefers_the_packaged_folder(
     from cchc_cli.core import resources
     from cchc_cli.report import templates
 
-    repo = Path(__file__).resolve().parents[1]
-    assert resources.data_path("templates") == repo / "templates"
+    assert resources.data_path("templates") == REPO / "templates"
     assert (templates.builtin_dir() / "report.html.j2").is_file()
     (tmp_path / "data" / "templates").mkdir(parents=True)
     monkeypatch.setattr(resources, "PACKAGE_DIR", tmp_path)

@@ -6,38 +6,18 @@ import json
 import re
 import shutil
 from pathlib import Path
-from typing import Any
 
 import yaml
-from click.testing import CliRunner
 
-from cchc_cli.cli.app import cli
 from cchc_cli.core.modelval import validate_doc
 from cchc_cli.core.yamlio import load_yaml
 from cchc_cli.scores.model import ScoreFile
-
-REPO = Path(__file__).resolve().parents[1]
-BASE = REPO / "tests" / "cases" / "_base"
-EXAMPLE = REPO / "examples" / "thai_nguyen_2019"
-
-
-def run(ws: Path, *args: str) -> Any:
-    return CliRunner().invoke(cli, ["-C", str(ws), *args])
-
-
-def validate(ws: Path, *args: str) -> list[dict[str, Any]]:
-    result = run(ws, "validate", "--format", "json", *args)
-    return list(json.loads(result.stdout)["diagnostics"])
+from conftest import EXAMPLE, copy_example, diagnostics, located, run_in
 
 
 def empty_example(tmp_path: Path) -> Path:
     """The example workspace with an empty scores folder (and no schemas)."""
-    ws = tmp_path / "ws"
-    ws.mkdir()
-    shutil.copy(REPO / "cchc.yaml", ws / "cchc.yaml")
-    shutil.copytree(REPO / "criteria", ws / "criteria")
-    shutil.copytree(REPO / "assignments", ws / "assignments")
-    shutil.copytree(EXAMPLE, ws / "examples/thai_nguyen_2019")
+    ws = copy_example(tmp_path / "ws")
     for folder in ("scores", "schemas"):
         shutil.rmtree(ws / "examples/thai_nguyen_2019" / folder)
     (ws / "examples/thai_nguyen_2019/scores").mkdir()
@@ -57,13 +37,13 @@ def owned_in_example() -> dict[str, set[str]]:
 
 def test_scaffold_all_then_validate_reports_exactly_the_missing_items(tmp_path: Path) -> None:
     ws = empty_example(tmp_path)
-    result = run(ws, "scaffold", "--all")
+    result = run_in(ws, "scaffold", "--all")
     assert result.exit_code == 0, result.output
     scores = ws / "examples/thai_nguyen_2019/scores"
     assert sorted(p.name for p in scores.iterdir()) == sorted(
         f"{c.lower()}.yaml" for c in owned_in_example()
     )
-    diags = validate(ws, "--today", "2020-01-10")
+    diags = diagnostics(ws, "--today", "2020-01-10")
     mine = [d for d in diags if d["code"].startswith("CCHC4")]
     assert {d["code"] for d in mine} == {"CCHC415"}
     assert all(d["severity"] == "warning" for d in mine)
@@ -73,14 +53,14 @@ def test_scaffold_all_then_validate_reports_exactly_the_missing_items(tmp_path: 
     assert found == owned_in_example()
     assert len(found["SNV"]) == 27 and "1.5" not in found["SNV"]  # SNV only cooperates on 1.5
     assert len(mine) == sum(len(v) for v in found.values())  # one diagnostic per missing item
-    after = validate(ws, "--today", "2020-01-20")
+    after = diagnostics(ws, "--today", "2020-01-20")
     assert {d["severity"] for d in after if d["code"] == "CCHC415"} == {"error"}
 
 
 def test_scaffolded_file_content(tmp_path: Path) -> None:
     ws = empty_example(tmp_path)
-    assert run(ws, "scaffold", "SNV").exit_code == 0
-    assert run(ws, "scaffold", "stc").exit_code == 0  # the code is case-insensitive
+    assert run_in(ws, "scaffold", "SNV").exit_code == 0
+    assert run_in(ws, "scaffold", "stc").exit_code == 0  # the code is case-insensitive
     snv = (ws / "examples/thai_nguyen_2019/scores/snv.yaml").read_text(encoding="utf-8")
     lines = snv.splitlines()
     assert lines[0] == "# yaml-language-server: $schema=../schemas/SNV.schema.json"
@@ -114,58 +94,52 @@ def test_scaffolded_file_content(tmp_path: Path) -> None:
 
 def test_scaffold_in_english(tmp_path: Path) -> None:
     ws = empty_example(tmp_path)
-    assert run(ws, "--lang", "en", "scaffold", "SKHCN").exit_code == 0
+    assert run_in(ws, "--lang", "en", "scaffold", "SKHCN").exit_code == 0
     text = (ws / "examples/thai_nguyen_2019/scores/skhcn.yaml").read_text(encoding="utf-8")
     assert "Role: lead, scores this item." in text and "Maximum: 1." in text
 
 
-def test_filled_scaffold_validates_clean(tmp_path: Path) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(BASE, ws)
+def test_filled_scaffold_validates_clean(ws: Path) -> None:
     for path in (ws / "scores").iterdir():
         path.unlink()
-    assert run(ws, "scaffold", "--all").exit_code == 0
+    assert run_in(ws, "scaffold", "--all").exit_code == 0
     for path in (ws / "scores").iterdir():
         text = path.read_text(encoding="utf-8")
         text = re.sub(r"(?m)^(    score:)$", r"\1 0", text)
         text = re.sub(r"(?m)^(    measured:)$", r"\1 50", text)
         text = re.sub(r"(?m)^(    explanation:)$", r"\1 Chưa thực hiện trong năm.", text)
         path.write_text(text, encoding="utf-8")
-    diags = validate(ws, "--today", "2020-01-10")
+    diags = diagnostics(ws, "--today", "2020-01-10")
     assert [d for d in diags if d["code"].startswith("CCHC4")] == []
 
 
-def test_scaffold_refuses_to_overwrite(tmp_path: Path) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(BASE, ws)
+def test_scaffold_refuses_to_overwrite(ws: Path) -> None:
     before = (ws / "scores" / "a.yaml").read_bytes()
-    result = run(ws, "scaffold", "AAA")
+    result = run_in(ws, "scaffold", "AAA")
     assert result.exit_code == 1
     assert "CCHC430" in result.output and "scores/a.yaml" in result.output
     assert (ws / "scores" / "a.yaml").read_bytes() == before
     assert not (ws / "scores" / "aaa.yaml").exists()
 
 
-def test_scaffold_usage_errors(tmp_path: Path) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(BASE, ws)
-    assert run(ws, "scaffold").exit_code == 2
-    assert run(ws, "scaffold", "AAA", "--all").exit_code == 2
-    result = run(ws, "scaffold", "ZZZ")
+def test_scaffold_usage_errors(ws: Path) -> None:
+    assert run_in(ws, "scaffold").exit_code == 2
+    assert run_in(ws, "scaffold", "AAA", "--all").exit_code == 2
+    result = run_in(ws, "scaffold", "ZZZ")
     assert result.exit_code == 2 and "CCHC434" in result.output
 
 
-def test_scaffold_refuses_a_broken_plan(tmp_path: Path) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(BASE, ws)
+def test_scaffold_refuses_a_broken_plan(ws: Path) -> None:
     plan = ws / "plan.yaml"
     plan.write_text(
         plan.read_text(encoding="utf-8").replace("lead: BBB", "lead: XXX"), encoding="utf-8"
     )
     (ws / "scores" / "b.yaml").unlink()
-    result = run(ws, "scaffold", "BBB")
+    result = run_in(ws, "scaffold", "BBB")
     assert result.exit_code == 1
-    assert not (ws / "scores" / "bbb.yaml").exists()
+    assert ("plan.yaml:20:11", "CCHC300") in located(result.stderr)
+    assert sorted(p.name for p in (ws / "scores").iterdir()) == ["a.yaml", "c.yaml"]
+    assert not (ws / "schemas").exists()
 
 
 # ------------------------------------------------------------------------------ --update
@@ -207,14 +181,12 @@ def _plan_gives_aaa_a_part(ws: Path) -> None:
     plan.write_text(text, encoding="utf-8")
 
 
-def test_update_appends_new_items_and_keeps_every_byte(tmp_path: Path) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(BASE, ws)
+def test_update_appends_new_items_and_keeps_every_byte(ws: Path) -> None:
     a = ws / "scores" / "a.yaml"
     a.write_bytes(EDITED.encode("utf-8"))
     _plan_gives_aaa_a_part(ws)
     old = a.read_bytes()
-    result = run(ws, "scaffold", "AAA", "--update")
+    result = run_in(ws, "scaffold", "AAA", "--update")
     assert result.exit_code == 0, result.output
     assert "2.1.2" in result.stdout
     new = a.read_bytes()
@@ -224,24 +196,22 @@ def test_update_appends_new_items_and_keeps_every_byte(tmp_path: Path) -> None:
     assert "đầu tư" in added
     assert added.count('  "') == 1  # only the new item
     # the agency's file is still valid; the new item is reported as missing (a draft, in time)
-    diags = validate(ws, "--today", "2020-01-10")
+    diags = diagnostics(ws, "--today", "2020-01-10")
     assert [
         (d["code"], d["item"], d["agency"]) for d in diags if d["code"].startswith("CCHC4")
     ] == [("CCHC415", "2.1.2", "AAA")]
     # a second update changes nothing
-    result = run(ws, "scaffold", "AAA", "--update")
+    result = run_in(ws, "scaffold", "AAA", "--update")
     assert result.exit_code == 0 and a.read_bytes() == new
 
 
-def test_update_inserts_before_a_later_key_and_keeps_crlf_and_bom(tmp_path: Path) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(BASE, ws)
+def test_update_inserts_before_a_later_key_and_keeps_crlf_and_bom(ws: Path) -> None:
     a = ws / "scores" / "a.yaml"
     body = EDITED.replace("status: draft\n", "").replace("# hết\n", "# hết\nstatus: draft\n")
     old = b"\xef\xbb\xbf" + body.replace("\n", "\r\n").encode("utf-8")
     a.write_bytes(old)
     _plan_gives_aaa_a_part(ws)
-    result = run(ws, "scaffold", "AAA", "--update")
+    result = run_in(ws, "scaffold", "AAA", "--update")
     assert result.exit_code == 0, result.output
     new = a.read_bytes()
     cut = old.index(b"status: draft")
@@ -250,13 +220,11 @@ def test_update_inserts_before_a_later_key_and_keeps_crlf_and_bom(tmp_path: Path
     assert added.startswith(b"  # ") and b'\r\n  "2.1.2":\r\n    score:\r\n' in added
     assert b"\n" not in added.replace(b"\r\n", b"")  # no bare LF line ending
     assert [
-        d["code"] for d in validate(ws, "--today", "2020-01-10") if d["code"].startswith("CCHC4")
+        d["code"] for d in diagnostics(ws, "--today", "2020-01-10") if d["code"].startswith("CCHC4")
     ] == ["CCHC415"]
 
 
-def test_update_keeps_the_file_own_indentation(tmp_path: Path) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(BASE, ws)
+def test_update_keeps_the_file_own_indentation(ws: Path) -> None:
     a = ws / "scores" / "a.yaml"
     four = (
         "format: 1\nagency: AAA\nyear: 2019\nstatus: draft\nitems:\n"
@@ -267,32 +235,28 @@ def test_update_keeps_the_file_own_indentation(tmp_path: Path) -> None:
     )
     a.write_text(four, encoding="utf-8")
     _plan_gives_aaa_a_part(ws)
-    assert run(ws, "scaffold", "AAA", "--update").exit_code == 0
+    assert run_in(ws, "scaffold", "AAA", "--update").exit_code == 0
     text = a.read_text(encoding="utf-8")
     assert text.startswith(four)
     assert '\n    "2.1.2":\n        score:\n' in text
     assert [
-        d["code"] for d in validate(ws, "--today", "2020-01-10") if d["code"].startswith("CCHC4")
+        d["code"] for d in diagnostics(ws, "--today", "2020-01-10") if d["code"].startswith("CCHC4")
     ] == ["CCHC415"]
 
 
-def test_update_refuses_a_file_that_does_not_parse(tmp_path: Path) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(BASE, ws)
+def test_update_refuses_a_file_that_does_not_parse(ws: Path) -> None:
     a = ws / "scores" / "a.yaml"
     a.write_text(EDITED.replace("    score: 1\n", "    score: 1\n\tbad: tab\n"), encoding="utf-8")
     before = a.read_bytes()
-    result = run(ws, "scaffold", "AAA", "--update")
+    result = run_in(ws, "scaffold", "AAA", "--update")
     assert result.exit_code == 1 and "CCHC103" in result.output
     assert a.read_bytes() == before
     assert sorted(p.name for p in (ws / "scores").iterdir()) == ["a.yaml", "b.yaml", "c.yaml"]
 
 
-def test_update_creates_a_missing_file_and_refuses_flow_style(tmp_path: Path) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(BASE, ws)
+def test_update_creates_a_missing_file_and_refuses_flow_style(ws: Path) -> None:
     (ws / "scores" / "c.yaml").unlink()
-    assert run(ws, "scaffold", "CCC", "--update").exit_code == 0
+    assert run_in(ws, "scaffold", "CCC", "--update").exit_code == 0
     assert (ws / "scores" / "ccc.yaml").is_file()
     b = ws / "scores" / "b.yaml"
     b.write_text(
@@ -300,21 +264,19 @@ def test_update_creates_a_missing_file_and_refuses_flow_style(tmp_path: Path) ->
         encoding="utf-8",
     )
     before = b.read_bytes()
-    result = run(ws, "scaffold", "BBB", "--update")
+    result = run_in(ws, "scaffold", "BBB", "--update")
     assert result.exit_code == 1 and "CCHC431" in result.output
     assert b.read_bytes() == before
 
 
-def test_coordinator_decision_item_is_scaffolded(tmp_path: Path) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(BASE, ws)
+def test_coordinator_decision_item_is_scaffolded(ws: Path) -> None:
     plan = ws / "plan.yaml"
     plan.write_text(
         plan.read_text(encoding="utf-8").replace("combine: min", "combine: coordinator"),
         encoding="utf-8",
     )
     (ws / "scores" / "a.yaml").unlink()
-    assert run(ws, "scaffold", "AAA").exit_code == 0
+    assert run_in(ws, "scaffold", "AAA").exit_code == 0
     text = (ws / "scores" / "aaa.yaml").read_text(encoding="utf-8")
     block = text[text.index("# ──── 2.1.2") :]
     assert "quyết định điểm" in block

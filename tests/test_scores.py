@@ -7,52 +7,23 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from cchc_cli.cli.app import cli
 from cchc_cli.core.i18n import catalogue, placeholders, tr
 from cchc_cli.core.workspace import open_workspace
 from cchc_cli.pipeline import check_workspace
 from cchc_cli.scores.files import load_scores
 from cchc_cli.scores.schema import build_schema, schema_text
+from conftest import EXAMPLE, REPO, copy_base, copy_example, diagnostics, run_in
 
-REPO = Path(__file__).resolve().parents[1]
-BASE = REPO / "tests" / "cases" / "_base"
-EXAMPLE_SCORES = REPO / "examples" / "thai_nguyen_2019" / "scores"
-EXAMPLE_SCHEMAS = REPO / "examples" / "thai_nguyen_2019" / "schemas"
+EXAMPLE_SCORES = EXAMPLE / "scores"
+EXAMPLE_SCHEMAS = EXAMPLE / "schemas"
 AGENCIES = ["SNV", "STP", "VPUBND", "STC", "STTTT", "SKHCN", "SKHDT", "STNMT"]
-
-
-def copy_example(dest: Path) -> Path:
-    """The example workspace (cchc.yaml, criteria, plan, example scores) copied to ``dest``."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "cchc.yaml", dest / "cchc.yaml")
-    for folder in ("criteria", "assignments"):
-        shutil.copytree(REPO / folder, dest / folder)
-    shutil.copytree(REPO / "examples" / "thai_nguyen_2019", dest / "examples" / "thai_nguyen_2019")
-    return dest
-
-
-def copy_base(dest: Path) -> Path:
-    shutil.copytree(BASE, dest)
-    return dest
-
-
-def run(ws: Path, *args: str) -> Any:
-    return CliRunner().invoke(cli, ["-C", str(ws), *args])
-
-
-def diagnostics(ws: Path, *args: str) -> list[dict[str, Any]]:
-    result = run(ws, "validate", "--format", "json", *args)
-    payload: dict[str, Any] = json.loads(result.stdout)
-    return list(payload["diagnostics"])
 
 
 def score_codes(diags: list[dict[str, Any]]) -> list[str]:
@@ -104,7 +75,7 @@ def test_example_has_every_scoring_agency_and_the_required_features() -> None:
 
 
 def test_example_evidence_files_exist_and_are_small() -> None:
-    evidence = REPO / "examples" / "thai_nguyen_2019" / "evidence"
+    evidence = EXAMPLE / "evidence"
     files = [p for p in evidence.rglob("*") if p.is_file()]
     assert files
     assert sum(p.stat().st_size for p in files) < 20_000
@@ -241,7 +212,7 @@ def test_rubric_measured_alone_gives_the_score(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    result = run(ws, "merged", "--format", "json")
+    result = run_in(ws, "merged", "--format", "json")
     items = {i["item"]: i for i in json.loads(result.stdout)["items"]}
     assert items["1.1.2"]["score"] == 2 and items["1.1.2"]["parts"][0]["measured"] == 100
 
@@ -336,16 +307,16 @@ def test_schema_of_a_cooperating_item_has_no_score(example_check: Any) -> None:
 
 
 def test_schema_command(tmp_path: Path) -> None:
-    result = run(REPO, "schema", "skhcn")
+    result = run_in(REPO, "schema", "skhcn")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["properties"]["agency"]["const"] == "SKHCN"
     out = tmp_path / "x" / "SKHCN.json"
-    result = run(REPO, "schema", "SKHCN", "--out", str(out))
+    result = run_in(REPO, "schema", "SKHCN", "--out", str(out))
     assert result.exit_code == 0 and json.loads(out.read_text(encoding="utf-8"))["title"]
-    result = run(REPO, "--lang", "en", "schema", "XYZ")
+    result = run_in(REPO, "--lang", "en", "schema", "XYZ")
     assert result.exit_code == 2
     assert "CCHC434" in result.output and "SNV" in result.output
-    result = run(REPO, "schema", "SGDDT")  # a supporting agency: nothing to score
+    result = run_in(REPO, "schema", "SGDDT")  # a supporting agency: nothing to score
     assert result.exit_code == 1 and "CCHC433" in result.output
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from cchc_cli.core import yamlio
 from cchc_cli.core.yamlio import load_yaml, parse_text
+from conftest import REPO
 
 PARSERS = [pytest.param(False, id="python")]
 if yamlio.C_LOADER is not None:
@@ -204,9 +205,8 @@ def test_syntax_errors_are_located(use_c: bool, text: str, line: int) -> None:
 def test_both_parsers_give_identical_results() -> None:
     if yamlio.C_LOADER is None:
         pytest.skip("libyaml not available")
-    repo = Path(__file__).resolve().parents[1]
-    files = [*repo.glob("criteria/*.yaml"), *repo.glob("assignments/*.yaml"), repo / "cchc.yaml"]
-    files += sorted((repo / "examples").rglob("*.yaml"))
+    files = [*REPO.glob("criteria/*.yaml"), *REPO.glob("assignments/*.yaml"), REPO / "cchc.yaml"]
+    files += sorted((REPO / "examples").rglob("*.yaml"))
     assert files
     for path in files:
         raw = path.read_bytes()
