@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from pathlib import Path
@@ -55,3 +56,18 @@ def test_readme_documents_every_code() -> None:
     codes = sorted(k for k in catalogue("vi") if CODE.match(k))
     undocumented = [c for c in codes if f"| `{c}`" not in readme]
     assert undocumented == []
+
+
+def test_readme_code_table_is_exactly_what_the_generator_writes() -> None:
+    """`python scripts/gen_codes_table.py --check`: equality, not just presence."""
+    path = Path(__file__).resolve().parents[1] / "scripts" / "gen_codes_table.py"
+    spec = importlib.util.spec_from_file_location("gen_codes_table", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    readme = module.README.read_text(encoding="utf-8")
+    assert module.regenerated(readme) == readme, "run python scripts/gen_codes_table.py"
+    assert module.main(["--check"]) == 0
+    # a table that lists every code but differs in one byte fails the check
+    altered = readme.replace("| `CCHC001` |", "| `CCHC001`  |")
+    assert altered != readme and module.regenerated(altered) != altered

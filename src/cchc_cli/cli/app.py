@@ -194,7 +194,7 @@ def init_cmd(folder: str, example: bool) -> None:
 
     from cchc_cli.core.workspace_init import init_workspace
 
-    problems = init_workspace(Path(folder), example=example)
+    problems = init_workspace(Path(folder), example=example, lang=settings().lang)
     if problems:
         sys.exit(show_diagnostics(problems))
     from cchc_cli.core.i18n import tr

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cchc_cli.core.diagnostics import Diagnostic, Location, error, info, warning
-from cchc_cli.core.i18n import Msg
+from cchc_cli.core.i18n import DEFAULT_LANG, Msg, tr
 from cchc_cli.core.ids import did_you_mean, natural_key
 from cchc_cli.core.modelval import validate_doc
 from cchc_cli.core.yamlio import YamlDoc
@@ -37,8 +37,6 @@ from cchc_cli.plan.model import (
     ResolvedPlan,
     Rule,
 )
-
-MINISTRY_NAME = "Bộ Nội vụ"
 
 # Diagnostic codes of this stage (keep them stable once released).
 UNKNOWN_AGENCY = "CCHC300"
@@ -63,7 +61,9 @@ NESTED_TARGET = "CCHC319"
 
 
 def ministry_owner(rule: Location | None = None) -> Owner:
-    return Owner(code=MINISTRY_CODE, name=MINISTRY_NAME, role="ministry", rule=rule)
+    # Data (JSON) carries the name in the default language; views show it translated.
+    name = tr("plan.ministry_name", DEFAULT_LANG)
+    return Owner(code=MINISTRY_CODE, name=name, role="ministry", rule=rule)
 
 
 def name_key(name: str) -> str:

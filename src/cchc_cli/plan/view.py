@@ -111,7 +111,7 @@ def who_lines(plan: ResolvedPlan, node: Node, lang: str) -> list[str]:
                 template,
                 lang,
                 code=owner.code,
-                name=owner.name,
+                name=tr("plan.ministry_name", lang) if role == "ministry" else owner.name,
                 role=role_text(owner, lang),
                 items=items,
                 rule=place,

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 
 from cchc_cli.core.diagnostics import Diagnostic, counts
 from cchc_cli.core.fmt import format_date
-from cchc_cli.core.i18n import catalogue, tr
+from cchc_cli.core.i18n import Msg, catalogue, tr
 from cchc_cli.core.ids import natural_key
 
 if TYPE_CHECKING:
@@ -743,7 +743,8 @@ def read_notes(path: Path, rel: str) -> tuple[Notes | None, list[Diagnostic]]:
     except OSError as exc:
         return None, [error("CCHC523", Location(rel), error=exc.strerror or str(exc))]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [error("CCHC523", Location(rel), error=f"> {MAX_FILE_BYTES} bytes")]
+        too_large = Msg("report.notes.too_large", {"limit": MAX_FILE_BYTES})
+        return None, [error("CCHC523", Location(rel), error=too_large)]
     digest = hashlib.sha256(raw).hexdigest()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -751,9 +752,8 @@ def read_notes(path: Path, rel: str) -> tuple[Notes | None, list[Diagnostic]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        return None, [
-            error("CCHC523", Location(rel, line), error=f"byte 0x{raw[exc.start]:02X} (not UTF-8)")
-        ]
+        not_utf8 = Msg("report.notes.not_utf8", {"byte": f"0x{raw[exc.start]:02X}"})
+        return None, [error("CCHC523", Location(rel, line), error=not_utf8)]
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     # HTML comments are notes to the editor, not report text.
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL).strip("\n")
