@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 
@@ -61,3 +62,18 @@ def test_readme_code_table_is_the_catalogue() -> None:
     assert [code for code, _, _ in rows] == codes
     for code, meaning_vi, meaning_en in rows:
         assert (meaning_vi, meaning_en) == (vi[f"code.{code}"], en[f"code.{code}"]), code
+
+
+def test_readme_code_table_is_exactly_what_the_generator_writes() -> None:
+    """`python scripts/gen_codes_table.py --check`: equality, not just presence."""
+    path = REPO / "scripts" / "gen_codes_table.py"
+    spec = importlib.util.spec_from_file_location("gen_codes_table", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    readme = module.README.read_text(encoding="utf-8")
+    assert module.regenerated(readme) == readme, "run python scripts/gen_codes_table.py"
+    assert module.main(["--check"]) == 0
+    # a table that lists every code but differs in one byte fails the check
+    altered = readme.replace("| `CCHC001` |", "| `CCHC001`  |")
+    assert altered != readme and module.regenerated(altered) != altered

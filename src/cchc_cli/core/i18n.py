@@ -1,15 +1,20 @@
 """Message catalogue access.
 
-Every user-facing string lives in ``cchc_cli.locales.<lang>``. Code never formats a user
-message itself: it builds a :class:`Msg` (a key and its arguments) which a renderer translates
-into the language the user asked for.
+Every user-facing string lives in the catalogue, ``cchc_cli/locales/<lang>/<domain>.yaml``
+(format: ``locales/README.md``). Code never formats a user message itself: it builds a
+:class:`Msg` (a key and its arguments) which a renderer translates into the language the user
+asked for.
+
+A text's placeholders are ``{name}``; ``{name|one form|other form}`` picks a word by the
+count in ``name``, and an entry with ``count: name`` has whole ``one:``/``other:`` texts.
+Every other brace is literal text. Files are read lazily, once: the ``help.*`` keys from their
+own small file (``cchc --help`` reads nothing else), everything else on first use.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
-import string
+import re
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -19,7 +24,10 @@ Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
 DEFAULT_LANG: Lang = "vi"
 
-_catalogues: dict[str, dict[str, str]] = {}
+LOCALES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "locales")
+HELP_DOMAIN = "help"
+#: a placeholder ``{name}`` or a count selector ``{name|one form|other form}``
+FIELD = re.compile(r"\{(\w+)(?:\|([^{}|]*)\|([^{}|]*))?\}")
 
 
 class Msg:
@@ -54,16 +62,84 @@ class Msg:
         return f"Msg({self.key!r}, {dict(self.args)!r})"
 
 
-def catalogue(lang: str) -> dict[str, str]:
-    """The merged catalogue of one language (loaded once, lazily)."""
+# ------------------------------------------------------------------------------ loading
+class _Texts:
+    """One language's texts: ``texts[key]`` (the ``other`` form of a counted entry) and, for
+    counted entries, ``counted[key] = (count placeholder, {"one": …, "other": …})``."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+        self.counted: dict[str, tuple[str, dict[str, str]]] = {}
+        self.domains: set[str] = set()
+        self.complete = False
+
+
+_loaded: dict[str, _Texts] = {}
+
+
+def domain_files(lang: str) -> dict[str, str]:
+    """``{domain: path}`` of one language's catalogue files."""
+    folder = os.path.join(LOCALES, lang)
+    return {
+        name[: -len(".yaml")]: os.path.join(folder, name)
+        for name in sorted(os.listdir(folder))
+        if name.endswith(".yaml")
+    }
+
+
+def _load(lang: str, only: str | None = None) -> _Texts:
+    """The texts of ``lang``: every domain, or at least domain ``only``."""
     if lang not in LANGS:
         lang = DEFAULT_LANG
-    cat = _catalogues.get(lang)
-    if cat is None:
-        module = importlib.import_module(f"cchc_cli.locales.{lang}")
-        cat = module.MESSAGES
-        _catalogues[lang] = cat
-    return cat
+    got = _loaded.get(lang)
+    if got is None:
+        got = _loaded[lang] = _Texts()
+    if got.complete or only in got.domains:
+        return got
+    from cchc_cli.core.msgfile import CatalogueFileError, parse
+
+    files = domain_files(lang)
+    for domain in [only] if only else list(files):
+        if domain in got.domains:
+            continue
+        path = files[domain]
+        with open(path, encoding="utf-8") as handle:
+            tree = parse(handle.read(), path)
+        messages = tree.get("messages")
+        if not isinstance(messages, dict):
+            raise CatalogueFileError(f"{path}: no `messages:` mapping")
+        for key, entry in messages.items():
+            if key in got.texts:
+                raise CatalogueFileError(f"{path}: `{key}` is also in another file")
+            _add(got, key, entry, path)
+        got.domains.add(domain)
+    got.complete = len(got.domains) == len(files)
+    return got
+
+
+def _add(got: _Texts, key: str, entry: Any, path: str) -> None:
+    if isinstance(entry, str):
+        got.texts[key] = entry
+        return
+    text = entry.get("text", entry.get("other"))
+    if not isinstance(text, str):
+        from cchc_cli.core.msgfile import CatalogueFileError
+
+        raise CatalogueFileError(f"{path}: `{key}` has neither `text:` nor `other:`")
+    got.texts[key] = text
+    count = entry.get("count")
+    if isinstance(count, str):
+        got.counted[key] = (count, {k: v for k, v in entry.items() if k in ("one", "other")})
+
+
+def catalogue(lang: str) -> dict[str, str]:
+    """Every text of one language (a counted entry gives its ``other`` form)."""
+    return _load(lang).texts
+
+
+def counted(lang: str) -> dict[str, tuple[str, dict[str, str]]]:
+    """The entries of one language with ``one``/``other`` texts chosen by a count."""
+    return _load(lang).counted
 
 
 def resolve_lang(explicit: str | None) -> Lang:
@@ -78,6 +154,7 @@ def resolve_lang(explicit: str | None) -> Lang:
     return DEFAULT_LANG
 
 
+# ---------------------------------------------------------------------------- rendering
 def format_value(value: Any, lang: str) -> str:
     if isinstance(value, Msg):
         return tr(value, lang)
@@ -88,26 +165,51 @@ def format_value(value: Any, lang: str) -> str:
     return str(value)
 
 
+def plural_form(lang: str, count: Any) -> str:
+    """CLDR plural category of ``count`` as shown: ``one`` or ``other``.
+
+    Vietnamese has one form (``other``). English: ``one`` for exactly 1 as written (``1``, not
+    ``1.5`` or ``1.0``). A list counts its elements.
+    """
+    if lang != "en":
+        return "other"
+    if isinstance(count, (list, tuple, set, frozenset, dict)):
+        count = len(count)
+    if isinstance(count, Msg):
+        return "other"
+    return "one" if format_value(count, lang).strip() == "1" else "other"
+
+
 def tr(msg: Msg | str, lang: str, /, **args: Any) -> str:
     """Translate a message (or a bare key with keyword arguments)."""
     if isinstance(msg, str):
         msg = Msg(msg, args)
-    cat = catalogue(lang)
-    template = cat.get(msg.key)
+    key = msg.key
+    got = _load(lang, HELP_DOMAIN if key.startswith("help.") else None)
+    template = got.texts.get(key)
     if template is None:
         # A missing key is a programming error caught by the catalogue tests; never crash a user.
-        template = catalogue(DEFAULT_LANG).get(msg.key, msg.key)
-    values = {k: format_value(v, lang) for k, v in msg.args.items()}
-    try:
-        return template.format_map(_Default(values))
-    except (ValueError, IndexError):
-        return template
+        got = _load(DEFAULT_LANG)
+        template = got.texts.get(key, key)
+    raw = msg.args
+    choice = got.counted.get(key)
+    if choice is not None and choice[0] in raw:
+        forms = choice[1]
+        template = forms.get(plural_form(lang, raw[choice[0]]), forms.get("other", template))
+    values = {k: format_value(v, lang) for k, v in raw.items()}
 
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            return match.group(0)
+        if match.group(2) is None:
+            return values[name]
+        one = plural_form(lang, raw[name]) == "one"
+        return match.group(2) if one else match.group(3)
 
-class _Default(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+    return FIELD.sub(fill, template)
 
 
 def placeholders(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    """The names a text uses, as ``{name}`` or as a count selector."""
+    return {match.group(1) for match in FIELD.finditer(template)}

@@ -57,8 +57,8 @@ _REASONS: dict[str, str] = {
 }
 
 
-def format_path(loc: tuple[Any, ...], model: type[BaseModel]) -> str:
-    """``("items", "1.10", "score")`` -> ``items["1.10"].score``."""
+def format_path(loc: tuple[Any, ...], model: type[BaseModel]) -> str | Msg:
+    """``("items", "1.10", "score")`` -> ``items["1.10"].score``; the root -> Msg ``path.root``."""
     out = ""
     current: Any = model
     for part in loc:
@@ -69,7 +69,7 @@ def format_path(loc: tuple[Any, ...], model: type[BaseModel]) -> str:
             out += f'["{part}"]'
         else:
             out += ("." if out else "") + str(part)
-    return out or "(gốc)"
+    return out or Msg("path.root")
 
 
 def _unwrap(tp: Any) -> Any:

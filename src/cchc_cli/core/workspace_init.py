@@ -6,17 +6,18 @@ from pathlib import Path
 
 from cchc_cli.core.atomic import write_bytes, write_text
 from cchc_cli.core.diagnostics import Diagnostic, Location, error
+from cchc_cli.core.i18n import DEFAULT_LANG, tr
 from cchc_cli.core.resources import data_path
 from cchc_cli.core.workspace import CONFIG_NAME
 
 EXAMPLE = "examples/thai_nguyen_2019"
 
 
-def _config(example: bool) -> str:
+def _config(example: bool, lang: str) -> str:
     scores = f"{EXAMPLE}/scores" if example else "scores"
     evidence = f"{EXAMPLE}/evidence" if example else "evidence"
     lines = [
-        "# Thư mục làm việc cchc. Mọi đường dẫn là tương đối so với thư mục chứa tệp này.",
+        "# " + tr("init.config_comment", lang),
         "format: 1",
         "criteria: criteria/2019.yaml",
         "assignments: assignments/thai_nguyen_2019.yaml",
@@ -35,7 +36,7 @@ def _copy_tree(src: Path, dest: Path) -> None:
             write_bytes(dest / path.relative_to(src), path.read_bytes())
 
 
-def init_workspace(folder: Path, *, example: bool) -> list[Diagnostic]:
+def init_workspace(folder: Path, *, example: bool, lang: str = DEFAULT_LANG) -> list[Diagnostic]:
     if (folder / CONFIG_NAME).exists():
         return [error("CCHC003", Location(), folder=str(folder))]
     _copy_tree(data_path("criteria"), folder / "criteria")
@@ -45,5 +46,5 @@ def init_workspace(folder: Path, *, example: bool) -> list[Diagnostic]:
     else:
         (folder / "scores").mkdir(parents=True, exist_ok=True)
         (folder / "evidence").mkdir(parents=True, exist_ok=True)
-    write_text(folder / CONFIG_NAME, _config(example))
+    write_text(folder / CONFIG_NAME, _config(example, lang))
     return []

@@ -26,6 +26,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cchc_cli.core.diagnostics import Diagnostic, Location, error
+from cchc_cli.core.i18n import Msg
 from cchc_cli.core.textio import decode
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -353,7 +354,7 @@ def load_yaml(
         with path.open("rb") as handle:  # bounded: a link to /dev/zero must not eat memory
             raw = handle.read(max_bytes + 1)
     except IsADirectoryError:
-        return None, [error("CCHC109", Location(rel), reason="directory")]
+        return None, [error("CCHC109", Location(rel), reason=Msg("yaml.unreadable.directory"))]
     except OSError as exc:
         return None, [error("CCHC109", Location(rel), reason=exc.strerror or type(exc).__name__)]
     if len(raw) > max_bytes:
@@ -369,4 +370,4 @@ def require_mapping(doc: YamlDoc) -> list[Diagnostic]:
     if isinstance(doc.data, dict):
         return []
     kind = "list" if isinstance(doc.data, list) else "scalar"
-    return [error("CCHC108", doc.at(doc.root), kind=kind)]
+    return [error("CCHC108", doc.at(doc.root), kind=Msg(f"yaml.kind.{kind}"))]

@@ -90,7 +90,7 @@ def levels_text(levels: tuple[Decimal, ...]) -> str:
 def owner_label(owner: OwnerInfo, lang: str) -> str:
     """``SNV``, ``STC (quản lý ngân sách)``, ``SNV (phối hợp)``, ``Bộ Nội vụ``."""
     if owner.role == "ministry":
-        return owner.name
+        return tr("plan.ministry_name", lang)
     if owner.role == "part" and owner.domain:
         return f"{owner.code} ({owner.domain})"
     if owner.role == "cooperating":

@@ -21,7 +21,7 @@ turns each rule into claims (rule 1).
 from __future__ import annotations
 
 from cchc_cli.core.diagnostics import Diagnostic, Location, error, info, warning
-from cchc_cli.core.i18n import Msg
+from cchc_cli.core.i18n import DEFAULT_LANG, Msg, tr
 from cchc_cli.core.ids import natural_key
 from cchc_cli.core.modelval import validate_doc
 from cchc_cli.core.yamlio import YamlDoc
@@ -45,14 +45,14 @@ from cchc_cli.plan.resolve_state import (
     load_agencies,
 )
 
-MINISTRY_NAME = "Bộ Nội vụ"
-
 #: (diagnostic code, claim A key, claim B key) -> the leaves concerned
 _Pairs = dict[tuple[str, tuple[int, str], tuple[int, str]], list[str]]
 
 
 def ministry_owner(rule: Location | None = None) -> Owner:
-    return Owner(code=MINISTRY_CODE, name=MINISTRY_NAME, role="ministry", rule=rule)
+    # Data (JSON) carries the name in the default language; views show it translated.
+    name = tr("plan.ministry_name", DEFAULT_LANG)
+    return Owner(code=MINISTRY_CODE, name=name, role="ministry", rule=rule)
 
 
 def resolve_plan(doc: YamlDoc, tree: CriteriaTree) -> tuple[ResolvedPlan | None, list[Diagnostic]]:

@@ -103,7 +103,7 @@ def _owner_groups(leaves: list[LeafOwnership], lang: str) -> list[str]:
                 template,
                 lang,
                 code=owner.code,
-                name=owner.name,
+                name=tr("plan.ministry_name", lang) if role == "ministry" else owner.name,
                 role=tr(role_msg(owner), lang),
                 items=items,
                 rule=where,

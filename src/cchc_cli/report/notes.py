@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cchc_cli.core.diagnostics import Diagnostic, Location, error
+from cchc_cli.core.i18n import Msg
 from cchc_cli.core.textio import decode
 from cchc_cli.core.yamlio import MAX_FILE_BYTES
 from cchc_cli.report.document import NoteBlock, Notes
@@ -32,7 +33,8 @@ def read_notes(path: Path, rel: str) -> tuple[Notes | None, list[Diagnostic]]:
     except OSError as exc:
         return None, [error("CCHC523", Location(rel), error=exc.strerror or str(exc))]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [error("CCHC523", Location(rel), error=f"> {MAX_FILE_BYTES} bytes")]
+        too_large = Msg("report.notes.too_large", {"limit": MAX_FILE_BYTES})
+        return None, [error("CCHC523", Location(rel), error=too_large)]
     decoded, problems = decode(raw, rel)
     if decoded is None:
         return None, [_unreadable(problem, rel) for problem in problems[:1]]
@@ -45,8 +47,13 @@ def read_notes(path: Path, rel: str) -> tuple[Notes | None, list[Diagnostic]]:
 def _unreadable(problem: Diagnostic, rel: str) -> Diagnostic:
     """The decoder's problem (CCHC101) as the notes file's own CCHC523, at the same line."""
     found = str(problem.message.args.get("encoding", ""))
-    reason = f"byte {found} (not UTF-8)" if found.startswith("0x") else f"{found} (not UTF-8)"
-    return error("CCHC523", Location(rel, problem.line), error=reason)
+    if found.startswith("0x"):
+        return error(
+            "CCHC523",
+            Location(rel, problem.line),
+            error=Msg("report.notes.not_utf8", {"byte": found}),
+        )
+    return error("CCHC523", Location(rel, problem.line), error=f"{found} (not UTF-8)")
 
 
 def parse_notes(text: str) -> tuple[NoteBlock, ...]:

@@ -19,7 +19,7 @@ def init_cmd(folder: str, example: bool) -> None:
     from cchc_cli.core.i18n import tr
     from cchc_cli.core.workspace_init import init_workspace
 
-    problems = init_workspace(Path(folder), example=example)
+    problems = init_workspace(Path(folder), example=example, lang=settings().lang)
     if problems:
         raise CommandExit(problems)
     click.echo(tr("init.done", settings().lang, folder=str(folder)))

@@ -1,8 +1,0 @@
-"""Vietnamese catalogue (the default language): one dict merged from the domain modules."""
-
-from cchc_cli.locales import merge
-from cchc_cli.locales.vi import core, criteria, plan, report, scores
-
-MESSAGES: dict[str, str] = merge(
-    core.MESSAGES, criteria.MESSAGES, plan.MESSAGES, scores.MESSAGES, report.MESSAGES
-)
