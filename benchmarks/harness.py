@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+#: the date the checks take as today: the generated workload is clean on it
+TODAY = ["--today", "2020-01-19"]
 
 _LOADER = """import yaml
 class Loader(yaml.CSafeLoader):
@@ -271,7 +273,7 @@ def interleave(
     return result
 
 
-def figure(
+def verdict_line(
     label: str,
     pairing: Pairing,
     target: float | None,
@@ -300,7 +302,7 @@ def load_average() -> str:
 
 def workspace_files(folder: Path) -> list[Path]:
     """Every YAML file ``cchc validate`` reads in the workspace ``folder``: cchc.yaml, the
-    criteria, the plan and each score file (read from cchc.yaml, as cchc does)."""
+    criteria, the plan and each score file (found as cchc finds them)."""
     import yaml
 
     config = yaml.safe_load((folder / "cchc.yaml").read_text(encoding="utf-8"))
@@ -309,7 +311,14 @@ def workspace_files(folder: Path) -> list[Path]:
         folder / "cchc.yaml",
         folder / config["criteria"],
         folder / config["assignments"],
-        *sorted(p for p in scores.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()),
+        *sorted(
+            (
+                p
+                for p in scores.iterdir()
+                if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith((".", "~"))
+            ),
+            key=lambda p: p.name,
+        ),
     ]
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from harness import (
     REPO,
+    TODAY,
     cchc_command,
     check_runs,
     load_average,
@@ -31,8 +32,6 @@ from harness import (
     run_once,
     workspace_files,
 )
-
-TODAY = ["--today", "2020-01-19"]
 
 
 def round_robin(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
@@ -50,7 +49,7 @@ def round_robin(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
-def measure(national: Path, folders: list[Path], runs: int, out: Path) -> int:
+def measure_scale(national: Path, folders: list[Path], runs: int, out: Path) -> int:
     cchc = cchc_command()
     n = len(folders)
     eight = [arg for folder in folders[:8] for arg in ("-C", str(folder))]
@@ -103,7 +102,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="cchc-national-") as tmp:
         national = args.workload.resolve() if args.workload else Path(tmp) / "provinces"
         folders = provinces_in(national, args.provinces)
-        return measure(national, folders, args.runs, Path(tmp) / "report")
+        return measure_scale(national, folders, args.runs, Path(tmp) / "report")
 
 
 if __name__ == "__main__":

@@ -44,17 +44,16 @@ from harness import (
     FRAMEWORK_FLOOR,
     PARSE_FLOOR,
     REPO,
+    TODAY,
     cchc_command,
-    figure,
     floor_command,
     interleave,
     load_average,
     peak_rss_mb,
     provinces_in,
+    verdict_line,
     workspace_files,
 )
-
-TODAY = ["--today", "2020-01-19"]
 
 
 def describe(national: Path, folders: list[Path], pairs: int) -> None:
@@ -86,7 +85,7 @@ def describe(national: Path, folders: list[Path], pairs: int) -> None:
     print()
 
 
-def measure(national: Path, folders: list[Path], pairs: int, tty: bool, base: Path) -> int:
+def measure_targets(national: Path, folders: list[Path], pairs: int, tty: bool, base: Path) -> int:
     cchc = cchc_command()
     results: list[bool] = []
 
@@ -96,11 +95,11 @@ def measure(national: Path, folders: list[Path], pairs: int, tty: bool, base: Pa
             results.append(line[1])
 
     pairing = interleave([*cchc, "--help"], [sys.executable, "-c", "import click"], pairs, cwd=REPO)
-    show(figure("(a) cchc --help (bundled example)", pairing, 1.3, floor='"import click"'))
+    show(verdict_line("(a) cchc --help (bundled example)", pairing, 1.3, floor='"import click"'))
 
     example_floor = floor_command(base, FRAMEWORK_FLOOR, "framework-example", workspace_files(REPO))
     pairing = interleave([*cchc, "validate", *TODAY], example_floor, pairs, cwd=REPO)
-    show(figure("(b) cchc validate, bundled example", pairing, 1.25, floor="framework floor"))
+    show(verdict_line("(b) cchc validate, bundled example", pairing, 1.25, floor="framework floor"))
     if tty:
         try:
             pairing = interleave(
@@ -109,14 +108,16 @@ def measure(national: Path, folders: list[Path], pairs: int, tty: bool, base: Pa
         except OSError as exc:  # no pseudo-terminals in this container
             print(f"    (output on a terminal: skipped, {exc})")
         else:
-            line = figure("    same, output on a terminal", pairing, 1.25, floor="framework floor")
+            line = verdict_line(
+                "    same, output on a terminal", pairing, 1.25, floor="framework floor"
+            )
             show(line, counted=False)
 
     one = folders[0]
     one_floor = floor_command(base, FRAMEWORK_FLOOR, "framework-one", workspace_files(one))
     pairing = interleave([*cchc, "-C", str(one), "validate", *TODAY], one_floor, pairs, cwd=REPO)
     show(
-        figure(
+        verdict_line(
             f"    same, one generated province ({len(workspace_files(one))} files)",
             pairing,
             1.25,
@@ -130,7 +131,7 @@ def measure(national: Path, folders: list[Path], pairs: int, tty: bool, base: Pa
     every = [*cchc, "-C", str(national), "validate", *TODAY]
     pairing = interleave(every, parse_floor, pairs, cwd=REPO)
     show(
-        figure(
+        verdict_line(
             f"(c) cchc validate -C FOLDER: {len(folders)} provinces, {len(files)} files, one run",
             pairing,
             1.5,
@@ -170,7 +171,7 @@ def main() -> int:
         national = args.workload.resolve() if args.workload else Path(tmp) / "provinces"
         folders = provinces_in(national, args.provinces)
         describe(national, folders, args.pairs)
-        return measure(national, folders, args.pairs, args.tty, Path(tmp) / "floors")
+        return measure_targets(national, folders, args.pairs, args.tty, Path(tmp) / "floors")
 
 
 if __name__ == "__main__":

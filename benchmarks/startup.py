@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from harness import REPO, cchc_command, figure, interleave, load_average
+from harness import REPO, cchc_command, interleave, load_average, verdict_line
 
 
 def main() -> None:
@@ -30,7 +30,7 @@ def main() -> None:
     ):
         pairing = interleave(cmd, floor, args.pairs, cwd=REPO)
         subject = name if name.startswith("python") else "cchc"
-        print(figure(name, pairing, target, floor='"import click"', subject=subject)[0])
+        print(verdict_line(name, pairing, target, floor='"import click"', subject=subject)[0])
 
 
 if __name__ == "__main__":
