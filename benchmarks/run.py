@@ -85,64 +85,59 @@ def describe(national: Path, folders: list[Path], pairs: int) -> None:
     print()
 
 
-def measure_targets(national: Path, folders: list[Path], pairs: int, tty: bool, base: Path) -> int:
+def single_province(folders: list[Path], pairs: int, tty: bool, base: Path) -> list[bool]:
+    """(b) and its two shown-only lines: on a terminal, and one generated province."""
     cchc = cchc_command()
-    results: list[bool] = []
-
-    def show(line: tuple[str, bool], counted: bool = True) -> None:
-        print(line[0], flush=True)
-        if counted:
-            results.append(line[1])
-
-    pairing = interleave([*cchc, "--help"], [sys.executable, "-c", "import click"], pairs, cwd=REPO)
-    show(verdict_line("(a) cchc --help (bundled example)", pairing, 1.3, floor='"import click"'))
-
+    validate = [*cchc, "validate", *TODAY]
     example_floor = floor_command(base, FRAMEWORK_FLOOR, "framework-example", workspace_files(REPO))
-    pairing = interleave([*cchc, "validate", *TODAY], example_floor, pairs, cwd=REPO)
-    show(verdict_line("(b) cchc validate, bundled example", pairing, 1.25, floor="framework floor"))
+    pairing = interleave(validate, example_floor, pairs, cwd=REPO)
+    line, ok = verdict_line(
+        "(b) cchc validate, bundled example", pairing, 1.25, floor="framework floor"
+    )
+    print(line, flush=True)
     if tty:
         try:
-            pairing = interleave(
-                [*cchc, "validate", *TODAY], example_floor, pairs, cwd=REPO, tty=True
-            )
+            pairing = interleave(validate, example_floor, pairs, cwd=REPO, tty=True)
         except OSError as exc:  # no pseudo-terminals in this container
             print(f"    (output on a terminal: skipped, {exc})")
         else:
-            line = verdict_line(
-                "    same, output on a terminal", pairing, 1.25, floor="framework floor"
-            )
-            show(line, counted=False)
+            label = "    same, output on a terminal"
+            print(verdict_line(label, pairing, 1.25, floor="framework floor")[0], flush=True)
+    one = workspace_files(folders[0])
+    one_floor = floor_command(base, FRAMEWORK_FLOOR, "framework-one", one)
+    in_one = [*cchc, "-C", str(folders[0]), "validate", *TODAY]
+    pairing = interleave(in_one, one_floor, pairs, cwd=REPO)
+    label = f"    same, one generated province ({len(one)} files)"
+    print(verdict_line(label, pairing, 1.25, floor="framework floor")[0], flush=True)
+    return [ok]
 
-    one = folders[0]
-    one_floor = floor_command(base, FRAMEWORK_FLOOR, "framework-one", workspace_files(one))
-    pairing = interleave([*cchc, "-C", str(one), "validate", *TODAY], one_floor, pairs, cwd=REPO)
-    show(
-        verdict_line(
-            f"    same, one generated province ({len(workspace_files(one))} files)",
-            pairing,
-            1.25,
-            floor="framework floor",
-        ),
-        counted=False,
-    )
 
+def national_scale(national: Path, folders: list[Path], pairs: int, base: Path) -> list[bool]:
+    """(c) all provinces in one run against the parse floor, and (d) the peak RSS."""
     files = [f for folder in folders for f in workspace_files(folder)]
     parse_floor = floor_command(base, PARSE_FLOOR, "parse-all", files)
-    every = [*cchc, "-C", str(national), "validate", *TODAY]
+    every = [*cchc_command(), "-C", str(national), "validate", *TODAY]
     pairing = interleave(every, parse_floor, pairs, cwd=REPO)
-    show(
-        verdict_line(
-            f"(c) cchc validate -C FOLDER: {len(folders)} provinces, {len(files)} files, one run",
-            pairing,
-            1.5,
-            floor="parse floor",
-        )
-    )
+    label = f"(c) cchc validate -C FOLDER: {len(folders)} provinces, {len(files)} files, one run"
+    line, ok = verdict_line(label, pairing, 1.5, floor="parse floor")
+    print(line, flush=True)
     print(
         f"(d) peak RSS of that run: cchc {peak_rss_mb(every, cwd=REPO):.0f} MB, "
         f"parse floor {peak_rss_mb(parse_floor, cwd=REPO):.0f} MB"
     )
+    return [ok]
 
+
+def measure_targets(national: Path, folders: list[Path], pairs: int, tty: bool, base: Path) -> int:
+    help_floor = [sys.executable, "-c", "import click"]
+    pairing = interleave([*cchc_command(), "--help"], help_floor, pairs, cwd=REPO)
+    line, ok = verdict_line(
+        "(a) cchc --help (bundled example)", pairing, 1.3, floor='"import click"'
+    )
+    print(line, flush=True)
+    results = [ok]
+    results += single_province(folders, pairs, tty, base)
+    results += national_scale(national, folders, pairs, base)
     print(f"\nload average now {load_average()}")
     print(f"{sum(results)} of {len(results)} targets met.")
     return 0 if all(results) else 1
