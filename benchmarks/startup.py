@@ -1,10 +1,10 @@
-"""CLI start-up time: `cchc --help` against `python -c pass` and `python -c "import click"`.
+"""CLI start-up time: `cchc --help` and `cchc --version` against `python -c "import click"`.
 
-Whole-process wall-clock timings, median of N runs, printed as a table (same measuring code
-and environment as benchmarks/national.py: byte-code caching on, as in any installed copy).
-Not a test: run it by hand (README, "Reliability and performance").
+Each command is run interleaved with the floor (A B A B …) and timed as a whole process, the
+same way as benchmarks/run.py (see benchmarks/harness.py); ``python -c pass`` is shown against
+the same floor for scale. Not a test: run it by hand (README, "Reliability and performance").
 
-    python benchmarks/startup.py [--runs 15]
+    python benchmarks/startup.py [--pairs 15]
 """
 
 from __future__ import annotations
@@ -12,28 +12,25 @@ from __future__ import annotations
 import argparse
 import sys
 
-from national import cchc_command, median_ms
+from harness import REPO, cchc_command, interleave, load_average, verdict_line
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--pairs", type=int, default=15)
     args = parser.parse_args()
     py = sys.executable
+    floor = [py, "-c", "import click"]
     cchc = cchc_command()
-    rows = [
-        ("python -c pass", [py, "-c", "pass"]),
-        ('python -c "import click"', [py, "-c", "import click"]),
-        ("cchc --help", [*cchc, "--help"]),
-        ("cchc --version", [*cchc, "--version"]),
-    ]
-    results = {name: median_ms(cmd, args.runs) for name, cmd in rows}
-    base = results["python -c pass"]
-    floor = results['python -c "import click"']
-    print(f"{'command':<28} {'median ms':>10} {'× python -c pass':>17} {'× click floor':>14}")
-    for name, value in results.items():
-        print(f"{name:<28} {value:>10.1f} {value / base:>17.2f} {value / floor:>14.2f}")
-    print(f"\n(median of {args.runs} runs; target: cchc --help within 1.5× the click floor)")
+    print(f"load average {load_average()}; {args.pairs} interleaved pairs per line\n")
+    for name, cmd, target in (
+        ("cchc --help", [*cchc, "--help"], 1.3),
+        ("cchc --version", [*cchc, "--version"], None),
+        ("python -c pass", [py, "-c", "pass"], None),
+    ):
+        pairing = interleave(cmd, floor, args.pairs, cwd=REPO)
+        subject = name if name.startswith("python") else "cchc"
+        print(verdict_line(name, pairing, target, floor='"import click"', subject=subject)[0])
 
 
 if __name__ == "__main__":

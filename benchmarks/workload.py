@@ -7,8 +7,10 @@ item it owns (scores from the allowed levels or the rubric, evidence, explanatio
 cooperating agencies). The generator checks each province with cchc's own engine: a province
 that does not validate clean is a bug in the generator, not a benchmark result.
 
-    from benchmarks.workload import generate
+    from workload import generate          # with benchmarks/ on sys.path
     folders = generate(Path("/tmp/national"), provinces=63)
+
+or ``python benchmarks/workload.py /tmp/national 63``.
 """
 
 from __future__ import annotations
@@ -277,11 +279,15 @@ def generate(
     return folders
 
 
-def input_files(folder: Path) -> list[Path]:
-    """Every YAML file cchc reads in one workspace (for the floor script)."""
-    return [
-        folder / "cchc.yaml",
-        folder / "criteria" / "2019.yaml",
-        folder / "assignments" / "plan.yaml",
-        *sorted((folder / "scores").glob("*.yaml")),
-    ]
+def main() -> None:
+    """``python benchmarks/workload.py DEST [PROVINCES]``: what the benchmarks run in a child
+    process, so that their own process stays small."""
+    import sys
+
+    if len(sys.argv) not in (2, 3):
+        sys.exit("usage: workload.py DEST [PROVINCES]")
+    generate(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) == 3 else 63)
+
+
+if __name__ == "__main__":
+    main()
