@@ -6,7 +6,6 @@ give the JSON. Rich is imported only when a console is made, never at import tim
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeAlias
@@ -233,6 +232,8 @@ def diagnostics_payload(
 
 def dumps(payload: Any) -> str:
     """Deterministic JSON: UTF-8 text (not \\u escapes), sorted nowhere (order is meaningful)."""
+    import json
+
     return json.dumps(payload, ensure_ascii=False, indent=2, default=_default) + "\n"
 
 

@@ -18,8 +18,6 @@ import re
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from cchc_cli.core.fmt import format_decimal
-
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
 DEFAULT_LANG: Lang = "vi"
@@ -159,6 +157,8 @@ def format_value(value: Any, lang: str) -> str:
     if isinstance(value, Msg):
         return tr(value, lang)
     if type(value).__name__ == "Decimal":
+        from cchc_cli.core.fmt import format_decimal  # decimal is not needed for --help
+
         return format_decimal(value)
     if isinstance(value, (list, tuple)):
         return ", ".join(format_value(v, lang) for v in value)

@@ -7,7 +7,6 @@ key or value that is wrong.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -193,6 +192,8 @@ def _unknown_field(loc: tuple[Any, ...], doc: YamlDoc, model: type[BaseModel]) -
     """CCHC121, on the key, with the allowed fields (and a did-you-mean when one is close)."""
     parent_model = _model_at(model, loc[:-1])
     allowed = _field_names(parent_model)
+    import difflib
+
     guess = difflib.get_close_matches(str(loc[-1]) if loc else "", allowed, n=1, cutoff=0.6)
     hint = (
         Msg("CCHC121.hint_guess", {"guess": guess[0], "allowed": allowed})

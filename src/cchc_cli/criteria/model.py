@@ -82,8 +82,8 @@ class NodeIn(StrictModel):
     rubric: str | None = None
     guidance: str | None = None
     note: str | None = None
-    confirmed: dict[ConfirmableField, str] = Field(default_factory=dict)
-    children: list[NodeIn] = Field(default_factory=list)
+    confirmed: dict[ConfirmableField, str] = {}
+    children: list[NodeIn] = []
 
     _finite = field_validator("max")(finite)
 
@@ -99,8 +99,8 @@ class NodeIn(StrictModel):
 class CriteriaFile(VersionedFile):
     methodology: Methodology
     declared: Declared
-    sources: dict[str, str] = Field(default_factory=dict)
-    rubrics: dict[str, Rubric] = Field(default_factory=dict)
+    sources: dict[str, str] = {}
+    rubrics: dict[str, Rubric] = {}
     items: list[NodeIn]
 
 

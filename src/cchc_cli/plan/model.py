@@ -33,7 +33,7 @@ class Agency(StrictModel):
     code: str = Field(pattern=AGENCY_CODE)
     name: str = Field(min_length=1)
     role: Literal["scoring", "supporting"] = "scoring"
-    duties: list[str] = Field(default_factory=list)
+    duties: list[str] = []
 
 
 class PlanInfo(StrictModel):
@@ -42,13 +42,13 @@ class PlanInfo(StrictModel):
     number: str | None = None
     date: dt.date | None = None
     signer: str | None = None
-    based_on: list[str] = Field(default_factory=list)
+    based_on: list[str] = []
 
 
 class EvidenceDuty(StrictModel):
-    groups: list[str] = Field(default_factory=list)
-    duties: list[str] = Field(default_factory=list)
-    follow_up_report: list[str] = Field(default_factory=list)
+    groups: list[str] = []
+    duties: list[str] = []
+    follow_up_report: list[str] = []
 
 
 class SplitPart(StrictModel):
@@ -61,12 +61,12 @@ class Rule(StrictModel):
     """Either ``lead`` + ``items`` (+ ``except``, ``cooperating``) or ``split`` + ``parts``."""
 
     lead: str | None = None
-    items: list[str] = Field(default_factory=list)
-    except_: list[str] = Field(default_factory=list, alias="except")
-    cooperating: list[str] = Field(default_factory=list)
+    items: list[str] = []
+    except_: list[str] = Field(default=[], alias="except")
+    cooperating: list[str] = []
     split: str | None = None
     combine: Combine | None = None
-    parts: list[SplitPart] = Field(default_factory=list)
+    parts: list[SplitPart] = []
     source: str | None = None
     note: str | None = None
 
@@ -156,6 +156,11 @@ class LeafOwnership:
         return None
 
 
+_AgencyItems = tuple[
+    tuple[tuple["LeafOwnership", "ScoreRole"], ...], tuple[tuple["LeafOwnership", "ScoreRole"], ...]
+]
+
+
 @dataclass
 class ResolvedPlan:
     file: PlanFile
@@ -163,6 +168,9 @@ class ResolvedPlan:
     agencies: dict[str, Agency]
     #: one entry per leaf of the criteria tree, in natural id order
     leaves: dict[str, LeafOwnership]
+    _items_cache: dict[str, _AgencyItems] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def rel(self) -> str:
@@ -208,24 +216,31 @@ class ResolvedPlan:
 
     def scored_items(self, agency: str) -> list[tuple[LeafOwnership, ScoreRole]]:
         """Leaves the agency must give a score (lead, part or coordinator decision), id order."""
-        found: list[tuple[LeafOwnership, ScoreRole]] = []
+        return list(self._agency_items(agency)[0])
+
+    def listed_items(self, agency: str) -> list[tuple[LeafOwnership, ScoreRole]]:
+        """Leaves that belong in the agency's file: the scored ones plus those it cooperates on."""
+        return list(self._agency_items(agency)[1])
+
+    def _agency_items(self, agency: str) -> _AgencyItems:
+        """(scored, listed) of one agency, worked out once per plan (checks, merge, status,
+        scaffold and schema all ask, for every agency)."""
+        cached = self._items_cache.get(agency)
+        if cached is not None:
+            return cached
+        scored: list[tuple[LeafOwnership, ScoreRole]] = []
+        cooperating: list[tuple[LeafOwnership, ScoreRole]] = []
         for leaf in self.leaves.values():
             if self.is_ministry(leaf.node):
                 continue
             roles = self.roles_of(leaf, agency)
-            for role in ("lead", "part", "decision"):
-                if role in roles:
-                    found.append((leaf, role))
-                    break
-        return sorted(found, key=lambda pair: natural_key(pair[0].item))
-
-    def listed_items(self, agency: str) -> list[tuple[LeafOwnership, ScoreRole]]:
-        """Leaves that belong in the agency's file: the scored ones plus those it cooperates on."""
-        found = self.scored_items(agency)
-        scored = {leaf.item for leaf, _ in found}
-        for leaf in self.leaves.values():
-            if leaf.item in scored or self.is_ministry(leaf.node):
-                continue
-            if "cooperating" in self.roles_of(leaf, agency):
-                found.append((leaf, "cooperating"))
-        return sorted(found, key=lambda pair: natural_key(pair[0].item))
+            role = next((r for r in ("lead", "part", "decision") if r in roles), None)
+            if role is not None:
+                scored.append((leaf, role))
+            elif "cooperating" in roles:
+                cooperating.append((leaf, "cooperating"))
+        scored.sort(key=lambda pair: natural_key(pair[0].item))
+        listed = sorted(scored + cooperating, key=lambda pair: natural_key(pair[0].item))
+        cached = (tuple(scored), tuple(listed))
+        self._items_cache[agency] = cached
+        return cached

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import field_validator
 
 from cchc_cli.core.modelbase import FORMAT_VERSION, StrictModel, VersionedFile, finite
 from cchc_cli.core.yamlio import YamlDoc
@@ -30,7 +30,7 @@ class ScoreEntry(StrictModel):
     measured: Decimal | None = None
     explanation: str | None = None
     comment: str | None = None
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[Evidence] = []
 
     _finite = field_validator("score", "measured")(finite)
 
@@ -45,7 +45,7 @@ class ScoreFile(VersionedFile):
     year: int
     status: Literal["draft", "submitted"]
     submitted: dt.date | None = None
-    items: dict[str, ScoreEntry | None] = Field(default_factory=dict)
+    items: dict[str, ScoreEntry | None] = {}
 
     @field_validator("items", mode="before")
     @classmethod
