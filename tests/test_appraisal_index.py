@@ -45,6 +45,11 @@ def appraisal_text(name: str = "Lào Cai", **values: str) -> str:
     return text
 
 
+def unpublished(text: str) -> str:
+    """An appraisal file without its ``published:`` block (the last one of the file)."""
+    return text[: text.index("\npublished:") + 1]
+
+
 def index_json(root: Path, *args: str) -> tuple[int, dict[str, Any], str]:
     result = run_in(root, "index", "--format", "json", *args)
     return result.exit_code, json.loads(result.stdout), result.stderr
@@ -213,13 +218,16 @@ def test_english_output(tmp_path: Path) -> None:
 
 
 def _nation(folder: Path) -> Path:
-    """Four provinces: Quảng Ninh 91.05, Lào Cai and Tỉnh B tied at 82.85, Tỉnh D 57.45."""
+    """Four provinces: Lào Cai as published in 2019 (82.85) and three fictional ones: Tỉnh C
+    with Quảng Ninh's published 2020 figures (91.05, published 91.04), Tỉnh B tied with Lào Cai,
+    Tỉnh D lower (57.45, nothing published)."""
     province(folder / "lao-cai")
-    province(folder / "tinh-b", name="Tỉnh B", appraisal=appraisal_text("Tỉnh B"))
-    qn = (FIXTURE / "quang-ninh-2020.yaml").read_text(encoding="utf-8").replace("2020", "2019")
-    province(folder / "quang-ninh", name="Quảng Ninh", appraisal=qn)
+    province(folder / "tinh-b", name="Tỉnh B", appraisal=unpublished(appraisal_text("Tỉnh B")))
+    qn = (FIXTURE / "quang-ninh-2020.yaml").read_text(encoding="utf-8")
+    qn = qn.replace("2020", "2019").replace("province: Quảng Ninh", "province: Tỉnh C")
+    province(folder / "tinh-c", name="Tỉnh C", appraisal=qn)
     low = appraisal_text("Tỉnh D").replace("score: 25.4", "score: 0")
-    province(folder / "tinh-d", name="Tỉnh D", appraisal=low)
+    province(folder / "tinh-d", name="Tỉnh D", appraisal=unpublished(low))
     return folder
 
 
@@ -229,18 +237,16 @@ def test_provinces_are_ranked_ties_sharing_a_rank(tmp_path: Path) -> None:
     assert code == 0, stderr
     ranked = [(p["province"], p["total"], p["rank"]) for p in payload["provinces"]]
     assert ranked == [
-        ("Quảng Ninh", 91.05, 1),
+        ("Tỉnh C", 91.05, 1),
         ("Lào Cai", 82.85, 2),
         ("Tỉnh B", 82.85, 2),
         ("Tỉnh D", 57.45, 4),
     ]
     first = payload["provinces"][0]
     assert first["parts"] == {"self": 57.66, "sipas": 9.56, "survey": 18.83, "impact": 5}
-    assert first["folder"] == "quang-ninh" and first["published"]["total"] == 91.04
+    assert first["folder"] == "tinh-c" and first["published"]["total"] == 91.04
     # the same with -C repeated, in any order
-    args = [
-        a for sub in ("tinh-d", "lao-cai", "quang-ninh", "tinh-b") for a in ("-C", nation / sub)
-    ]
+    args = [a for sub in ("tinh-d", "lao-cai", "tinh-c", "tinh-b") for a in ("-C", nation / sub)]
     result = run_in(args[1], *args[2:], "index", "--format", "json")
     assert json.loads(result.stdout) == payload
 
@@ -251,7 +257,7 @@ def test_ranking_text_has_one_column_per_part(tmp_path: Path) -> None:
     assert lines[0].startswith("Xếp hạng Chỉ số CCHC sau thẩm định: 4 tỉnh")
     head = "Hạng Tỉnh Tổng Tỷ lệ Thẩm định SIPAS Điều tra Tác động Công bố Thư mục"
     assert lines[1].split() == head.split()
-    assert lines[2].split()[:4] == ["1", "Quảng", "Ninh", "91,05"]
+    assert lines[2].split()[:4] == ["1", "Tỉnh", "C", "91,05"]
     assert [ln.split()[0] for ln in lines[2:]] == ["1", "2", "2", "4"]
 
 
@@ -353,3 +359,43 @@ def test_report_mentions_the_appraised_index(tmp_path: Path, fmt: str) -> None:
     )
     assert run_in(root, "report", "--format", fmt, "--out", out).exit_code == 0
     assert "Kết quả thẩm định" not in out.read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------- README shows these
+
+
+def _readme_block(marker: str) -> str:
+    from conftest import REPO
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    after = text.split(f"<!-- appraisal:{marker} -->\n```\n", 1)[1]
+    return after.split("```", 1)[0]
+
+
+def _two_years(folder: Path) -> tuple[Path, Path]:
+    """Tỉnh B (fictional) in 2018, under an older methodology whose area 2 has another title,
+    and in 2019."""
+    old = appraisal_text("Tỉnh B", year="2018").replace("score: 25.4", "score: 0")
+    old = unpublished(old).replace("sipas: 8.30", "sipas: 7.95")
+    before = province(folder / "tinh-b-2018", name="Tỉnh B", year=2018, appraisal=old)
+    for name in ("criteria.yaml", "plan.yaml", "appraisal.yaml"):
+        path = before / name
+        text = path.read_text(encoding="utf-8").replace("TEST-INDEX/QĐ", "TEST-INDEX-2018/QĐ")
+        text = text.replace("title: Tác động của cải cách hành chính", "title: Tác động")
+        path.write_text(text, encoding="utf-8")
+    after = province(
+        folder / "tinh-b-2019", name="Tỉnh B", appraisal=unpublished(appraisal_text("Tỉnh B"))
+    )
+    return before, after
+
+
+def test_readme_shows_the_ranking_and_the_comparison(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    nation = _nation(tmp_path / "nation")
+    assert run_in(nation, "index").stdout == _readme_block("ranking")
+    _two_years(tmp_path / "years")
+    monkeypatch.chdir(tmp_path / "years")
+    result = run_in(Path("tinh-b-2019"), "index", "--compare", "tinh-b-2018")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == _readme_block("compare")

@@ -235,34 +235,25 @@ def index_payload(index: AppraisedIndex) -> dict[str, Any]:
     return {
         "province": index.province,
         "year": index.year,
-        "methodology": index.methodology,
         "status": index.status,
-        "source": index.source,
-        "file": index.file,
+        "self_total": index.self_total,
+        "self_max": index.self_max,
+        "appraised_total": index.appraised_total,
+        "parts": {p.name: p.points for p in index.parts},
+        "total": index.total,
+        "max": index.max,
+        "percent": index.percent,
         "items": {
             "self": len(index.self_leaves),
             "recognised": index.count("recognised"),
             "adjusted": index.count("adjusted"),
             "rejected": index.count("rejected"),
         },
-        "self_total": index.self_total,
-        "self_max": index.self_max,
-        "appraised_total": index.appraised_total,
-        "parts": {p.name: p.points for p in index.parts},
-        "part_details": [
-            {
-                "name": p.name,
-                "max": p.max,
-                "points": p.points,
-                "lost": p.lost,
-                "source": p.source,
-                "rejected": p.rejected,
-            }
-            for p in index.parts
+        "lost": [leaf_json(leaf) for leaf in index.lost],
+        "agencies": [
+            {"code": a.code, "name": a.name, "items": a.items, "lost": a.lost, "shared": a.shared}
+            for a in index.agencies
         ],
-        "total": index.total,
-        "max": index.max,
-        "percent": index.percent,
         "areas": [
             {
                 "id": a.id,
@@ -276,12 +267,21 @@ def index_payload(index: AppraisedIndex) -> dict[str, Any]:
             }
             for a in index.areas
         ],
-        "lost": [leaf_json(leaf) for leaf in index.lost],
-        "agencies": [
-            {"code": a.code, "name": a.name, "items": a.items, "lost": a.lost, "shared": a.shared}
-            for a in index.agencies
+        "part_details": [
+            {
+                "name": p.name,
+                "max": p.max,
+                "points": p.points,
+                "lost": p.lost,
+                "source": p.source,
+                "rejected": p.rejected,
+            }
+            for p in index.parts
         ],
         "published": published_json(index.published),
+        "methodology": index.methodology,
+        "source": index.source,
+        "file": index.file,
     }
 
 

@@ -122,19 +122,23 @@ def _area_changes(cmp: Comparison, years: list[str], lang: str) -> list[str]:
     head += [f"% {y}" for y in years] + [change, tr("appraisal.col.area", lang)]
     rows = [head]
     for a in cmp.areas:
+        mark = "" if a.before.complete and a.after.complete else "*"
         rows.append(
             [
                 a.id,
-                exact(a.before.appraised, lang),
-                exact(a.after.appraised, lang),
+                exact(a.before.appraised, lang) + mark,
+                exact(a.after.appraised, lang) + mark,
                 signed(a.change, lang, exact_digits=True),
-                percent(a.before.percent, lang),
-                percent(a.after.percent, lang),
+                percent(a.before.percent, lang) + mark,
+                percent(a.after.percent, lang) + mark,
                 signed(a.percent_change, lang),
                 a.after.node.title,
             ]
         )
-    return [tr("appraisal.compare.areas", lang), *columns(rows, {1, 2, 3, 4, 5, 6})]
+    lines = [tr("appraisal.compare.areas", lang), *columns(rows, {1, 2, 3, 4, 5, 6})]
+    if any(not (a.before.complete and a.after.complete) for a in cmp.areas):
+        lines.append(tr("appraisal.index.areas_incomplete", lang))
+    return lines
 
 
 def _not_compared_lines(cmp: Comparison, lang: str) -> list[str]:
