@@ -41,11 +41,14 @@ CHECKS = {
     "cchc_cli.scores.checks",
     "cchc_cli.scores.item_checks",
     "cchc_cli.scores.evidence_checks",
+    "cchc_cli.appraisal.checks",
 }
 VIEWS = {
     "cchc_cli.criteria.view",
     "cchc_cli.plan.view",
     "cchc_cli.scores.status_view",
+    "cchc_cli.appraisal.view",
+    "cchc_cli.appraisal.view_multi",
     "cchc_cli.cli.output",
 }
 

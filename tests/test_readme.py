@@ -284,6 +284,7 @@ JSON_COMMANDS = {
     '"deadline"': ("status", "--format", "json", "--today", "2020-01-17"),
     '"areas"': ("merged", "--format", "json"),
     '"rule"': ("owners", "--format", "json"),
+    '"appraised_total"': ("index", "--format", "json"),
 }
 
 

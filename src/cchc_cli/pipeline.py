@@ -1,7 +1,7 @@
 """Run every check on a workspace, in stages, collecting all diagnostics.
 
-``validate``, ``status``, ``merged`` and ``report`` all call :func:`check_workspace`, so they
-see exactly the same problems. A stage runs as far as its inputs allow: a criteria file that
+``validate``, ``status``, ``merged``, ``report`` and ``index`` all call :func:`check_workspace`,
+so they see exactly the same problems. A stage runs as far as its inputs allow: a criteria file that
 loads but has a wrong sum still lets the plan and the score files be checked.
 """
 
@@ -11,6 +11,7 @@ import gc
 import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from cchc_cli.core.diagnostics import Diagnostic, sort_diagnostics
 from cchc_cli.core.workspace import Workspace
@@ -19,6 +20,10 @@ from cchc_cli.criteria.model import CriteriaTree, build_tree
 from cchc_cli.plan.model import ResolvedPlan
 from cchc_cli.scores.merge import Merged
 from cchc_cli.scores.model import LoadedScores
+
+if TYPE_CHECKING:  # read only when an appraisal is configured
+    from cchc_cli.appraisal.index import AppraisedIndex
+    from cchc_cli.appraisal.model import LoadedAppraisal
 
 
 @dataclass
@@ -29,6 +34,9 @@ class CheckResult:
     plan: ResolvedPlan | None = None
     scores: list[LoadedScores] = field(default_factory=list)
     merged: Merged | None = None
+    #: the Ministry's appraisal (``appraisal:`` in cchc.yaml) and the final index built on it
+    appraisal: LoadedAppraisal | None = None
+    index: AppraisedIndex | None = None
     #: every file read, by workspace-relative path (for source context and checksums)
     docs: dict[str, YamlDoc] = field(default_factory=dict)
 
@@ -117,6 +125,26 @@ def load_plan(ws: Workspace, tree: CriteriaTree, result: CheckResult) -> Resolve
     return plan
 
 
+def load_appraisal(ws: Workspace, result: CheckResult) -> None:
+    """The appraisal stage, when cchc.yaml names an appraisal file: read it, and with the
+    merged self-assessment build the final index and check the file against it."""
+    from cchc_cli.appraisal.checks import check_appraisal
+    from cchc_cli.appraisal.compute import compute_index
+    from cchc_cli.appraisal.model import read_appraisal
+
+    if ws.appraisal_path is None or ws.config.appraisal is None:
+        return
+    doc, loaded, problems = read_appraisal(ws.appraisal_path, ws.config.appraisal)
+    result.diagnostics.extend(problems)
+    if doc is not None:
+        result.docs[doc.rel] = doc
+    result.appraisal = loaded
+    if loaded is None or result.tree is None or result.plan is None or result.merged is None:
+        return
+    result.index = compute_index(result.tree, result.plan, result.merged, loaded)
+    result.diagnostics.extend(check_appraisal(loaded, result.tree, result.plan, result.index))
+
+
 def check_workspace(
     ws: Workspace,
     *,
@@ -124,7 +152,8 @@ def check_workspace(
     stages: str = "all",
     cache: CriteriaCache | None = None,
 ) -> CheckResult:
-    """Check the workspace. ``stages``: "criteria", "plan" or "all" (scores and merge too).
+    """Check the workspace. ``stages``: "criteria", "plan" or "all" (scores, merge and, when
+    configured, the appraisal too).
     ``cache``: shared by the workspaces of one run, so a common criteria file is checked once.
 
     The cyclic garbage collector is paused during the check: parsing creates hundreds of
@@ -159,5 +188,7 @@ def _check_workspace(
         result.scores = loaded
         result.diagnostics.extend(check_scores(ws, result.tree, result.plan, loaded, today=today))
         result.merged = merge(result.tree, result.plan, loaded)
+    if stages == "all":
+        load_appraisal(ws, result)
     result.diagnostics = sort_diagnostics(result.diagnostics)
     return result

@@ -27,9 +27,11 @@ class WorkspaceConfig(VersionedFile):
     evidence: str | None = None
     notes: str | None = None
     templates: str | None = None
+    #: the Ministry's appraisal of the self-assessment (optional; ``cchc index``)
+    appraisal: str | None = None
 
     @field_validator(
-        "criteria", "assignments", "scores", "output", "evidence", "notes", "templates"
+        "criteria", "assignments", "scores", "output", "evidence", "notes", "templates", "appraisal"
     )
     @classmethod
     def _relative(cls, value: str | None) -> str | None:
@@ -96,6 +98,10 @@ class Workspace:
     def templates_dir(self) -> Path | None:
         return self.root / self.config.templates if self.config.templates else None
 
+    @property
+    def appraisal_path(self) -> Path | None:
+        return self.root / self.config.appraisal if self.config.appraisal else None
+
     def field_location(self, field: str) -> Location:
         return self.doc.locate((field,))
 
@@ -144,7 +150,7 @@ def open_workspace(explicit: Path | None, cwd: Path) -> Workspace:
         missing.append(
             error("CCHC002", doc.locate(("scores",)), field="scores", path=config.scores)
         )
-    for field in ("notes", "templates", "evidence"):
+    for field in ("notes", "templates", "evidence", "appraisal"):
         rel = getattr(config, field)
         if rel is not None and not _probe(root / rel, "exists"):
             missing.append(error("CCHC002", doc.locate((field,)), field=field, path=rel))

@@ -27,6 +27,9 @@ def _config(example: bool, lang: str) -> str:
     ]
     if example and (data_path("examples") / "thai_nguyen_2019" / "kho-khan-kien-nghi.md").is_file():
         lines.append(f"notes: {EXAMPLE}/kho-khan-kien-nghi.md")
+    appraisal = "tham-dinh-2019-hu-cau.yaml"  # the example's appraisal, fictional (README)
+    if example and (data_path("examples") / "thai_nguyen_2019" / appraisal).is_file():
+        lines.append(f"appraisal: {EXAMPLE}/{appraisal}")
     return "\n".join(lines) + "\n"
 
 

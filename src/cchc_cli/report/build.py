@@ -29,6 +29,7 @@ from cchc_cli.report.rows import (
 )
 
 if TYPE_CHECKING:
+    from cchc_cli.appraisal.summary import IndexSummary
     from cchc_cli.core.diagnostics import Diagnostic
     from cchc_cli.criteria.model import CriteriaTree
     from cchc_cli.pipeline import CheckResult
@@ -62,6 +63,7 @@ class _Scope:
     areas: list[ReportRow]
     diagnostics: list[Diagnostic]
     notes: Notes | None = None
+    appraisal: IndexSummary | None = None
     agency: AgencySummary | None = None
     cooperation: list[ReportRow] = field(default_factory=list)
     ministry_items: list[ReportRow] = field(default_factory=list)
@@ -134,9 +136,15 @@ def _agency_summary(src: _Sources, code: str) -> AgencySummary:
 
 
 def _province_scope(src: _Sources, notes: Notes | None) -> _Scope:
+    from cchc_cli.appraisal.summary import summarise
+
     areas = build_rows(src.context(), src.merged.roots, province_value)
     ministry = [r for r in flatten(areas) if r.is_leaf and r.ministry]
-    return _Scope(areas, src.result.diagnostics, notes=notes, ministry_items=ministry)
+    index = src.result.index
+    appraisal = summarise(index, src.lang) if index is not None else None
+    return _Scope(
+        areas, src.result.diagnostics, notes=notes, ministry_items=ministry, appraisal=appraisal
+    )
 
 
 def _agency_scope(src: _Sources, code: str, summaries: list[AgencySummary]) -> _Scope:
@@ -213,4 +221,5 @@ def _assemble(
         checksums=checksums(src.result, scope.hidden, extra),
         agency=scope.agency,
         cooperation=scope.cooperation,
+        appraisal=scope.appraisal,
     )

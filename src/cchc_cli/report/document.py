@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from cchc_cli.appraisal.summary import IndexSummary
     from cchc_cli.scores.merge import PartScore
 
 Mode = Literal["province", "agency"]
@@ -273,6 +274,9 @@ class Report:
     agency: AgencySummary | None = None
     #: agency mode: leaves it cooperates on, with its comments and evidence
     cooperation: list[ReportRow] = field(default_factory=list)
+    #: province report: the Ministry's appraisal and the final index (``appraisal:`` in
+    #: cchc.yaml), None when there is none; ``appraisal.text`` is one sentence to print
+    appraisal: IndexSummary | None = None
 
 
 def template_context(report: Report) -> dict[str, object]:
