@@ -29,6 +29,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "schema": LazyCommand(f"{_COMMANDS}.scores:schema_cmd", "help.cmd.schema"),
     "report": LazyCommand(f"{_COMMANDS}.report:report_cmd", "help.cmd.report"),
     "templates": LazyCommand(f"{_COMMANDS}.report:templates_group", "help.cmd.templates"),
+    "pack": LazyCommand(f"{_COMMANDS}.pack:pack_cmd", "help.cmd.pack"),
     "init": LazyCommand(f"{_COMMANDS}.init:init_cmd", "help.cmd.init"),
 }
 
