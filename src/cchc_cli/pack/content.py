@@ -149,7 +149,7 @@ def _item(
             documents.append(PackedDocument(ref, name, ref.file or "", None, False, where))
             continue
         if source not in copied:
-            folder = folder or names.take("", row.id)
+            folder = folder or names.take("", row.id, is_folder=True)
             copied[source] = names.take(folder, _written_name(ref.file or source.name))
             content.files.append(PackedFile(source, copied[source]))
             problem = scan_problem(source)

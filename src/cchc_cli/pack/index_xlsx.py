@@ -19,6 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from cchc_cli.core.i18n import tr
+from cchc_cli.report.xlsx import ministry_only
 from cchc_cli.report.xlsx_book import Book, Link
 from cchc_cli.report.ziputil import stable_zip, stamp_for
 
@@ -34,10 +35,10 @@ def label(lang: str, key: str) -> str:
 def item_status(lang: str, item: PackedItem) -> str:
     """What the index says beside an item: Ministry-scored, not scored, a cooperation."""
     row = item.row
+    if ministry_only(row):
+        return label(lang, "status_ministry")
     if not row.is_leaf:
         return ""
-    if row.status == "ministry":
-        return label(lang, "status_ministry")
     if item.cooperating:
         return label(lang, "status_cooperating")
     if row.status == "missing":
@@ -72,7 +73,7 @@ def _items_sheet(book: Book, content: PackContent, lang: str) -> None:
         for col, text in enumerate((item.area, L[f"level_{r.kind}"], r.id, r.title, r.owners_text)):
             book.text(ws, row, col + 1, text, ft)
         book.number(ws, row, 6, r.max, fn)
-        book.number(ws, row, 7, None if r.ministry else r.score, fn)
+        book.number(ws, row, 7, None if ministry_only(r) else r.score, fn)
         book.text(ws, row, 8, r.explanation_text, ft)
         book.number(ws, row, 9, len(item.documents) if r.is_leaf else None, fn)
         if item.folder is not None:

@@ -26,8 +26,14 @@ from cchc_cli.report.xlsx_book import Book, Pct
 from cchc_cli.report.ziputil import stable_zip, stamp_for
 
 
+def ministry_only(row: ReportRow) -> bool:
+    """An item, or a group all of whose items, the Ministry scores itself: no self-score (never
+    a 0 that reads as one)."""
+    return row.ministry or (not row.is_leaf and row.self_max == 0 and row.ministry_max > 0)
+
+
 def _status_text(report: Report, row: ReportRow) -> str:
-    if row.status == "ministry":
+    if ministry_only(row):
         return report.labels["status_ministry"]
     if row.status == "missing":
         return report.labels["status_missing"]
@@ -80,7 +86,7 @@ def _main_row(book: Book, ws: Any, row: int, n: int, area: str, item: ReportRow)
     book.text(ws, row, 4, item.title, ft)
     book.number(ws, row, 5, item.max, fn)
     book.number(ws, row, 6, item.self_max if item.self_max else None, fn)
-    book.number(ws, row, 7, None if item.ministry else item.score, fn)
+    book.number(ws, row, 7, None if ministry_only(item) else item.score, fn)
     book.pct(ws, row, 8, item.percent, fp)
     book.text(ws, row, 9, item.owners_text, ft)
     book.text(ws, row, 10, item.evidence_text, ft)
