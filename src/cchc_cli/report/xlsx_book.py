@@ -154,10 +154,10 @@ class Book:
         ws.fit_to_pages(1, 0)
         ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
         r = self.report
-        head = f'&L&"Times New Roman"&9{_header_escape(r.title[:120])}'
+        mark = ""
         if r.draft:
-            head += f'&C&"Times New Roman,Bold"&16&KB3261E{_header_escape(r.draft_mark)}'
-        ws.set_header(head)
+            mark = f'&C&"Times New Roman,Bold"&16&KB3261E{_header_escape(r.draft_mark)}'
+        ws.set_header(_page_header(r.title, mark))
         ws.set_footer('&C&"Times New Roman"&9&P / &N')
         for i, width in enumerate(widths):
             ws.set_column(i, i, width)
@@ -280,3 +280,20 @@ class Book:
 
 def _header_escape(text: str) -> str:
     return text.replace("&", "&&")
+
+
+#: Excel's limit on a page header, codes included
+_HEADER_LIMIT = 255
+
+
+def _page_header(title: str, mark: str) -> str:
+    """The page header: the report's title on the left (cut with "…" to fit Excel's limit),
+    ``mark`` (the draft mark's codes) after it."""
+    prefix = '&L&"Times New Roman"&9'
+    room = _HEADER_LIMIT - len(prefix) - len(mark)
+    text = _header_escape(title)
+    cut = len(title)
+    while len(text) > room and cut > 0:
+        cut -= 1
+        text = _header_escape(title[:cut].rstrip() + "\u2026")
+    return prefix + text + mark
