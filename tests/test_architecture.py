@@ -26,7 +26,18 @@ ALLOWED: dict[str, set[str]] = {
     "appraisal": {"core", "criteria", "plan", "scores"},
     "pipeline": {"core", "criteria", "plan", "scores", "appraisal"},
     "report": {"core", "criteria", "plan", "scores", "appraisal", "pipeline"},
-    "cli": {"core", "criteria", "plan", "scores", "appraisal", "pipeline", "report", "package"},
+    "pack": {"core", "criteria", "plan", "scores", "pipeline", "report"},
+    "cli": {
+        "core",
+        "criteria",
+        "plan",
+        "scores",
+        "appraisal",
+        "pipeline",
+        "report",
+        "pack",
+        "package",
+    },
     "package": {"cli"},  # cchc_cli/__init__.py, __main__.py
 }
 

@@ -28,9 +28,9 @@ def break_scores(ws: Path) -> None:
 def xlsx_total(path: Path, sheet: str, label: str) -> tuple[float, float]:
     import openpyxl
 
-    book = openpyxl.load_workbook(path)
-    row = next(r for r in book[sheet].iter_rows() if r[1].value == label)
-    return row[4].value, row[3].value
+    from xlsx_table import total
+
+    return total(openpyxl.load_workbook(path)[sheet], label)
 
 
 def docx_total(path: Path) -> tuple[str, str]:

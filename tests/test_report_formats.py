@@ -20,6 +20,7 @@ from cchc_cli.report.markup import render_markup
 from cchc_cli.report.templates import TemplateDirs, builtin_dir
 from cchc_cli.report.xlsx import render_xlsx
 from conftest import HOSTILE, hand_result, set_explanation
+from xlsx_table import rows_by_id, total
 
 HOSTILE_MULTILINE = HOSTILE + "\ndòng hai | cột"
 
@@ -200,16 +201,20 @@ def test_docx_is_stable_and_has_fixed_properties(hostile_ws: Path) -> None:
 def test_xlsx_ids_text_numbers_numbers_and_no_formula(hostile_ws: Path) -> None:
     book = xlsx_book(make(hostile_ws))
     sheet = book["Tổng hợp"]
-    rows = {r[0].value: r for r in sheet.iter_rows() if isinstance(r[0].value, str)}
+    cols, rows = rows_by_id(sheet)
+    id_, score = cols["Mã"], cols["Điểm tự đánh giá"]
     leaf = rows["1.1.2"]
-    assert leaf[0].data_type == "s" and leaf[0].value == "1.1.2"
-    assert leaf[4].value == 1 and leaf[4].data_type == "n"
-    assert leaf[8].value == HOSTILE_MULTILINE and leaf[8].data_type == "s"
-    total = next(r for r in sheet.iter_rows() if r[1].value == "Tổng điểm tự đánh giá")
-    assert total[3].value == 7 and total[4].value == 4
-    assert abs(total[5].value - 4 / 7) < 1e-9 and total[5].number_format == "0.00%"
+    assert leaf[id_].data_type == "s" and leaf[id_].value == "1.1.2"
+    assert leaf[score].value == 1 and leaf[score].data_type == "n"
+    explanation = leaf[cols["Giải trình"]]
+    assert explanation.value == HOSTILE_MULTILINE and explanation.data_type == "s"
+    title = cols["Lĩnh vực / tiêu chí / tiêu chí thành phần"]
+    total = next(r for r in sheet.iter_rows() if r[title].value == "Tổng điểm tự đánh giá")
+    assert total[cols["Điểm tối đa tự đánh giá"]].value == 7 and total[score].value == 4
+    pct = total[cols["Tỷ lệ"]]
+    assert abs(pct.value - 4 / 7) < 1e-9 and pct.number_format == "0.00%"
     # subtotal rows are bold
-    assert rows["1"][4].font.b and rows["1"][4].value == 2
+    assert rows["1"][score].font.b and rows["1"][score].value == 2
     for ws_ in book.worksheets:
         for row in ws_.iter_rows():
             for cell in row:
@@ -220,6 +225,7 @@ def test_xlsx_has_a_sheet_per_agency_with_its_total(hostile_ws: Path) -> None:
     book = xlsx_book(make(hostile_ws))
     assert book.sheetnames == [
         "Tổng hợp",
+        "Bộ Nội vụ chấm",
         "Giải trình",
         "Bị trừ điểm",
         "Theo cơ quan",
@@ -229,10 +235,7 @@ def test_xlsx_has_a_sheet_per_agency_with_its_total(hostile_ws: Path) -> None:
         "Kiểm tra",
     ]
     for code, score, maximum in (("AAA", 2, 3), ("BBB", 4, 4), ("CCC", 0, 2)):
-        total = next(
-            r for r in book[code].iter_rows() if r[1].value == "Tổng điểm tự chấm của cơ quan"
-        )
-        assert (total[4].value, total[3].value) == (score, maximum)
+        assert total(book[code], "Tổng điểm tự chấm của cơ quan") == (score, maximum)
 
 
 def test_xlsx_draft_mark_on_every_sheet(hostile_ws: Path) -> None:
@@ -261,8 +264,5 @@ def test_agency_formats(hostile_ws: Path) -> None:
     assert "SỞ C" in doc.tables[0].rows[0].cells[0].text
     book = xlsx_book(report)
     assert book.sheetnames == ["Tổng hợp", "Giải trình", "Phối hợp", "Bị trừ điểm", "Kiểm tra"]
-    total = next(
-        r for r in book["Tổng hợp"].iter_rows() if r[1].value == "Tổng điểm tự chấm của cơ quan"
-    )
-    assert total[4].value == 0 and total[3].value == 2
+    assert total(book["Tổng hợp"], "Tổng điểm tự chấm của cơ quan") == (0, 2)
     assert Decimal(0) == report.total.score

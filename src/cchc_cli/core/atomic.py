@@ -17,8 +17,9 @@ import os
 import stat
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 #: age after which a leftover temp file of a target is treated as abandoned
 STALE_SECONDS = 600
@@ -98,6 +99,30 @@ def write_bytes(target: Path, data: bytes) -> None:
     target = Path(target)
     tmp = _stage(target, data)
     try:
+        _replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def write_stream(target: Path, fill: Callable[[BinaryIO], object]) -> None:
+    """Like :func:`write_bytes` for output too large to hold in memory (a zip of scans):
+    ``fill`` writes into the temp file (which it may seek in); the target is replaced only
+    when ``fill`` returned and the data is synced."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(target)
+    mode = _final_mode(target)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w+b") as handle:
+            fill(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, mode)
         _replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
