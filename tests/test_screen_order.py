@@ -74,6 +74,9 @@ def test_folded_notes_are_one_line_and_errors_are_never_folded() -> None:
     )
     assert _codes(lines) == ["CCHC405", "CCHC201"]  # the error on the criteria stays, last
     assert lines[-1].startswith("Tổng cộng: 1 lỗi, 2 cảnh báo, 2 thông tin.")
+    strict = _render(found, condense=("criteria.yaml", "plan.yaml"), strict=True)
+    assert strict[0].startswith("2 thông tin về bộ tiêu chí")  # warnings block: shown in full
+    assert _codes(strict) == ["CCHC405", "CCHC209", "CCHC201"]  # by file: a.yaml, criteria.yaml
 
 
 def _bad_out_report(root: Path, lang: str = "vi") -> list[str]:
@@ -145,6 +148,8 @@ def test_strict_refusal_counts_errors_and_warnings_like_the_summary(ws: Path) ->
     warnings = summary[4]
     assert f"dữ liệu còn 0 lỗi và {warnings} cảnh báo" in result.stderr
     assert "Chế độ --strict" in lines[-1]
+    # under --strict the warnings block the report: none is folded away
+    assert _codes(lines).count("CCHC405") == 1
 
 
 def test_draft_notice_counts_like_the_summary(ws: Path, tmp_path: Path) -> None:

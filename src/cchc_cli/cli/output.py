@@ -140,15 +140,16 @@ def text_order(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 
 def condensed(
-    diagnostics: list[Diagnostic], condense: Collection[str]
+    diagnostics: list[Diagnostic], condense: Collection[str], *, strict: bool = False
 ) -> tuple[list[Diagnostic], list[Diagnostic]]:
     """``(shown, folded)``: the warnings and infos on the files in ``condense`` (the criteria
     and the plan: known, unchanged notes every command would repeat) are folded into one
-    line; errors are never folded."""
+    line; errors are never folded, nor warnings under ``--strict`` (they block too)."""
+    foldable = (Severity.INFO,) if strict else (Severity.INFO, Severity.WARNING)
     shown: list[Diagnostic] = []
     folded: list[Diagnostic] = []
     for d in diagnostics:
-        fold = d.severity is not Severity.ERROR and d.file is not None and d.file in condense
+        fold = d.severity in foldable and d.file is not None and d.file in condense
         (folded if fold else shown).append(d)
     return shown, folded
 
@@ -167,7 +168,7 @@ def render_diagnostics(
     whose warnings and infos are shown as one line naming how to see them (`cchc validate`)."""
     Text = _text_class(console)
     ordered = text_order(diagnostics)
-    shown, folded = condensed(ordered, condense)
+    shown, folded = condensed(ordered, condense, strict=strict)
     if folded:
         _print_folded(console, folded, lang)
     for d in shown:
