@@ -2,12 +2,13 @@
 (the format of ``case.yaml`` is described in ``corpus.py``).
 
 Adding a case is adding a folder. Every case also runs in English and must give the same codes;
-it must not print a traceback, must not change or add any file or folder in the workspace or
-outside it, and (for exit codes 1 and 2) must write no output. Its text output (rich, colours
-forced) must show the same diagnostics. Every ``validate`` case is also run through
-``cchc report --format all``: bad input is refused with the same exit code and nothing is
-written; a clean case renders all four files. ``report --draft`` never crashes either: it makes
-a draft marked "DỰ THẢO" whenever the criteria and the plan can be read (CCHC511 otherwise).
+it must not print a traceback nor a raw ``{placeholder}``, must not change or add any file or
+folder in the workspace or outside it, and (for exit codes 1 and 2) must write no output. Its
+text output (rich, colours forced) must show the same diagnostics. Every ``validate`` case is
+also run through ``cchc report --format all``: bad input is refused with the same exit code and
+nothing is written; a clean case renders all four files. ``report --draft`` never crashes
+either: it makes a draft marked "DỰ THẢO" whenever the criteria and the plan can be read
+(CCHC511 otherwise).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from cchc_cli.core import i18n
 from conftest import BASE, invoke
 from corpus import (
     EXPECT_KEYS,
@@ -36,6 +38,9 @@ from corpus import (
     without_colours,
 )
 
+#: a placeholder left in a message: ``{date}``, ``{days|day|days}`` (not Jinja's ``{{ x }}``)
+RAW_PLACEHOLDER = re.compile(r"(?<!\{)\{\s*[A-Za-z_]\w*\s*(?:\|[^{}]*)?\}(?!\})")
+
 
 @pytest.mark.parametrize("case", discover(), ids=lambda p: p.name)
 def test_bad_input_case(case: Path, tmp_path: Path) -> None:
@@ -50,8 +55,12 @@ def test_bad_input_case(case: Path, tmp_path: Path) -> None:
     codes_by_lang = {}
     for lang in ("vi", "en"):
         extra = ["--format", "json"] if as_json else []
+        unfilled = set(i18n.UNFILLED)
         result = invoke("--lang", lang, "-C", ws, *args, *extra)
         assert result.exit_code == spec["exit"], f"{case.name} ({lang}): {result.output}"
+        # no message shows a raw placeholder (`đã gửi {date}`), whatever the input (issue 11)
+        assert not RAW_PLACEHOLDER.findall(result.output), f"{case.name} ({lang})"
+        assert unfilled == i18n.UNFILLED, f"{case.name} ({lang}): {i18n.UNFILLED - unfilled}"
         if as_json:
             payload = json.loads(result.stdout)
             found = [Found(d["code"], d["file"], d["line"]) for d in payload["diagnostics"]]

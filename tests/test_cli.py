@@ -308,22 +308,27 @@ def test_help_imports_no_command_and_nothing_heavy() -> None:
 
 
 @pytest.mark.parametrize(
-    ("option", "value"),
+    ("option", "value", "expected"),
     [
-        ("--today", "2020-13-01"),
-        ("--decision-date", "18/01/2020"),
-        ("--total", "mười"),
-        ("--counts", "8/43"),
-        ("--counts", "8/43/x"),
+        ("--today", "2020-13-01", "không có tháng 13"),
+        ("--decision-date", "31/04/2019", "không có ngày 31 trong tháng 4 năm 2019"),
+        ("--decision-date", "2019/12/30", "ví dụ 15/01/2020"),
+        ("--total", "mười", "phải là một số"),
+        ("--counts", "8/43", "ví dụ 8/43/95"),
+        ("--counts", "8/43/x", "ví dụ 8/43/95"),
     ],
 )
-def test_bad_option_value_is_a_usage_error(option: str, value: str, tmp_path: Path) -> None:
+def test_bad_option_value_is_a_usage_error(
+    option: str, value: str, expected: str, tmp_path: Path
+) -> None:
+    """The option, the value as typed and the expected form, in Vietnamese (issue 11)."""
     args = ["criteria", "import", "t.csv", "--out", str(tmp_path / "c.yaml"), option, value]
     if option == "--today":
         args = ["validate", option, value]
     code, out, err = run(*args)
     assert code == 2 and out == ""
-    assert f"Invalid value for {option}: {value} [CCHC901]" in err
+    assert f"Giá trị `{value}` của `{option}` không hợp lệ: " in err and "[CCHC901]" in err
+    assert expected in err
 
 
 def test_option_types_convert() -> None:

@@ -212,7 +212,9 @@ def test_unwritable_output_keeps_the_old_report(
     code, _out, err = run("-C", str(ws), "report", "--format", "html")
     assert code == 1
     assert "CCHC521" in err
-    assert ("No space left" if where == "fsync" else "Permission denied") in err
+    # the system's reason in the user's words (issue 11: no strerror in Vietnamese output)
+    assert ("ổ đĩa đã đầy" if where == "fsync" else "không có quyền truy cập") in err
+    assert "No space left" not in err and "Permission denied" not in err
     assert target.read_text(encoding="utf-8") == "<p>cũ</p>"
     assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
 
@@ -237,8 +239,10 @@ def test_out_single_file_folder_and_conflicts(ws: Path, tmp_path: Path) -> None:
 
 
 def test_bad_date_is_a_usage_error(ws: Path) -> None:
-    code, _, _err = run("-C", str(ws), "report", "--date", "20-01-2020")
-    assert code == 2
+    # 20-01-2020 (day first, as Vietnamese write it) is accepted since issue 11; a year of two
+    # digits is not
+    code, _, err = run("-C", str(ws), "report", "--date", "20.01.20")
+    assert code == 2 and "`20.01.20` của `--date`" in err and "15/01/2020" in err
 
 
 def test_notes_file_that_is_not_utf8_blocks_the_report(ws: Path) -> None:

@@ -59,6 +59,7 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
 
 
 @click.group(
+    "cchc",
     cls=LazyGroup,
     lazy=COMMANDS,
     help="help.cli",

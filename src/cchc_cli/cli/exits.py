@@ -2,8 +2,10 @@
 
 A command that must stop raises :class:`CommandExit`; the group's ``invoke`` hands the command
 to :func:`run_guarded`, which shows the diagnostics once and exits with the code. The same
-place turns a usage error into CCHC901 (exit 2), a closed pipe into a quiet exit 1 and any
-other exception into the one-line internal error (exit 3).
+place turns a usage error into CCHC901 (exit 2, worded by :mod:`cchc_cli.cli.usage`), an
+operating-system error nobody caught (a read-only folder, a full disk) into CCHC902 (exit 1),
+a closed pipe into a quiet exit 1 and any other exception into the one-line internal error
+(exit 3).
 
 Exit codes come from :mod:`cchc_cli.core.diagnostics` (``EXIT_*``, ``exit_code``) only. It is
 imported inside the functions: ``cchc --help`` needs none of this.
@@ -12,7 +14,7 @@ imported inside the functions: ``cchc --help`` needs none of this.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from cchc_cli.core.diagnostics import Diagnostic
+    from cchc_cli.core.workspace import Workspace
 
 T = TypeVar("T")
 
@@ -33,6 +36,8 @@ class CommandExit(Exception):
     ``diagnostics`` None shows nothing (the command has written its output); a list, even an
     empty one, is shown in full with its summary line (as text on stderr, or with ``fmt="json"``
     as JSON on stdout). ``code`` None: the one ``--strict`` rule over those diagnostics.
+    ``condense``: files whose warnings and infos the text view folds into one line (the
+    criteria and the plan, for every command but ``validate``; see :func:`notes_files`).
     """
 
     def __init__(
@@ -44,6 +49,7 @@ class CommandExit(Exception):
         strict: bool = False,
         root: Path | None = None,
         texts: Mapping[str, str] | None = None,
+        condense: Collection[str] = (),
     ) -> None:
         super().__init__(code)
         self.diagnostics = diagnostics
@@ -52,6 +58,7 @@ class CommandExit(Exception):
         self.strict = strict
         self.root = root
         self.texts = texts
+        self.condense = condense
 
     def show(self) -> int:
         """Show the diagnostics (if any) and return the exit code."""
@@ -60,7 +67,12 @@ class CommandExit(Exception):
         by_rule = EXIT_OK
         if self.diagnostics is not None:
             by_rule = show_diagnostics(
-                self.diagnostics, fmt=self.fmt, strict=self.strict, root=self.root, texts=self.texts
+                self.diagnostics,
+                fmt=self.fmt,
+                strict=self.strict,
+                root=self.root,
+                texts=self.texts,
+                condense=self.condense,
             )
         return by_rule if self.code is None else self.code
 
@@ -71,11 +83,18 @@ def end(code: int) -> None:
         raise CommandExit(code=code)
 
 
+def notes_files(ws: Workspace) -> tuple[str, ...]:
+    """The files whose warnings and infos every command but ``validate`` folds into one line:
+    the criteria and the plan (the same known notes on every run)."""
+    return (ws.config.criteria, ws.config.assignments)
+
+
 def write_failed(path: Path, exc: OSError) -> CommandExit:
     """A file could not be written (read-only folder, full disk): CCHC435, exit 1."""
     from cchc_cli.core.diagnostics import Location, error
+    from cchc_cli.core.oserrors import os_error_msg
 
-    reason = exc.strerror or type(exc).__name__
+    reason = os_error_msg(exc)
     return CommandExit(
         [error("CCHC435", Location(path.as_posix()), file=path.as_posix(), reason=reason)]
     )
@@ -88,6 +107,7 @@ def show_diagnostics(
     strict: bool = False,
     root: Path | None = None,
     texts: Mapping[str, str] | None = None,
+    condense: Collection[str] = (),
 ) -> int:
     """Show diagnostics now (text on stderr, or JSON on stdout); return the exit code they give.
 
@@ -109,7 +129,8 @@ def show_diagnostics(
         click.echo(dumps(diagnostics_payload(diagnostics, lang, ok=code == EXIT_OK)), nl=False)
     else:
         console = diagnostics_console(sys.stderr)
-        render_diagnostics(diagnostics, console, lang, SourceLines(root, texts), strict=strict)
+        sources = SourceLines(root, texts)
+        render_diagnostics(diagnostics, console, lang, sources, strict=strict, condense=condense)
     return code
 
 
@@ -120,28 +141,67 @@ def run_guarded(ctx: click.Context, invoke: Callable[[], T]) -> T:
             return invoke()
         except CommandExit as stop:
             ctx.exit(stop.show())
-    except (click.exceptions.Exit, click.exceptions.Abort):
+    except click.exceptions.Exit:
         raise
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        _interrupted(ctx)
     except click.UsageError as exc:
-        _usage_error(ctx, exc)
+        usage_error(ctx, exc)
     except click.ClickException:
         raise
     except BrokenPipeError:
         _reader_gone(ctx)
+    except OSError as exc:
+        _system_error(ctx, exc)
     except Exception as exc:
         _internal_error(ctx, exc)
 
 
-def _usage_error(ctx: click.Context, exc: click.UsageError) -> NoReturn:
+def usage_error(ctx: click.Context, exc: click.UsageError) -> NoReturn:
+    """A bad invocation: CCHC901 in the user's language (what is wrong, the expected form, the
+    closest command or option), exit 2. ``cchc criteria`` alone shows its help, as ``cchc``."""
     from cchc_cli.cli.output import SourceLines, diagnostics_console, render_diagnostics
-    from cchc_cli.core.diagnostics import EXIT_USAGE, error
+    from cchc_cli.cli.usage import usage_diagnostic
+    from cchc_cli.core.diagnostics import EXIT_USAGE
 
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        click.echo((exc.ctx or ctx).get_help(), err=True)
+        ctx.exit(EXIT_USAGE)
     console = diagnostics_console(sys.stderr)
-    problem = error("CCHC901", error=exc.format_message())
+    problem = usage_diagnostic(exc, ctx)
     render_diagnostics(
         [problem], console, settings(ctx).lang, SourceLines(None), show_summary=False
     )
     ctx.exit(EXIT_USAGE)
+
+
+def _system_error(ctx: click.Context, exc: OSError) -> NoReturn:
+    """An operating-system error no check caught (a read-only folder, a full disk, a file
+    locked by another program): CCHC902 naming the file, worded from the catalogue, exit 1.
+    ``--debug`` prints the traceback too."""
+    from cchc_cli.cli.output import SourceLines, diagnostics_console, render_diagnostics
+    from cchc_cli.core.diagnostics import EXIT_ERRORS, error
+    from cchc_cli.core.oserrors import os_error_msg
+
+    if settings(ctx).debug:
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+    named = exc.filename if exc.filename is not None else getattr(exc, "target", None)
+    path = str(named) if named is not None else "?"
+    problem = error("CCHC902", path=path, reason=os_error_msg(exc))
+    console = diagnostics_console(sys.stderr)
+    render_diagnostics([problem], console, settings(ctx).lang, SourceLines(None))
+    ctx.exit(EXIT_ERRORS)
+
+
+def _interrupted(ctx: click.Context) -> NoReturn:
+    """Ctrl+C: one line in the user's language (click would print "Aborted!"), exit 1."""
+    from cchc_cli.core.diagnostics import EXIT_ERRORS
+    from cchc_cli.core.i18n import tr
+
+    click.echo(tr("interrupted", settings(ctx).lang), err=True)
+    ctx.exit(EXIT_ERRORS)
 
 
 def _reader_gone(ctx: click.Context) -> NoReturn:

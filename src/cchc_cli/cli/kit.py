@@ -1,7 +1,10 @@
 """click plumbing: translated help, the options every command shares, guarded groups.
 
 Help texts are catalogue keys (``help.cmd.validate``) translated when help is shown, so
-``cchc --lang en validate --help`` and ``CCHC_LANG=en`` both give English help.
+``cchc --lang en validate --help`` and ``CCHC_LANG=en`` both give English help. So are the
+metavars (``--today NGÀY``, ``[TÙY_CHỌN]``), the ``[bắt buộc]`` marker, and every usage error
+(:mod:`cchc_cli.cli.usage`): a command that does not exist, extra arguments and a group
+called without a command are raised here as catalogue messages, not click's English.
 """
 
 from __future__ import annotations
@@ -11,15 +14,62 @@ from typing import Any, TypeVar
 
 import click
 
-from cchc_cli.cli.exits import run_guarded
+from cchc_cli.cli.exits import run_guarded, usage_error
 from cchc_cli.cli.settings import scan_lang, settings
-from cchc_cli.core.i18n import resolve_lang, tr
+from cchc_cli.cli.types import ChoiceType, PathType, metavar_key
+from cchc_cli.cli.usage import UsageFailure, no_such_command
+from cchc_cli.core.i18n import Msg, resolve_lang, tr
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _lang(ctx: click.Context) -> str:
-    return settings(ctx).lang
+def _lang(ctx: click.Context | None) -> str:
+    ctx = ctx or click.get_current_context(silent=True)
+    return settings(ctx).lang if ctx is not None else "vi"
+
+
+def metavar_text(param: click.Parameter, lang: str) -> str | None:
+    """A parameter's metavar in ``lang`` (``NGÀY``, ``THƯ_MỤC``, ``[MÃ]``), or None where
+    click's own is right (a choice: ``[text|json]``)."""
+    key = metavar_key(param)
+    if key is None:
+        return None
+    text = tr(key, lang)
+    if isinstance(param, click.Argument) and not param.required:
+        text = f"[{text}]"
+    return text
+
+
+def _with_metavar(param: click.Parameter, call: Callable[[], str]) -> str:
+    """Run click's ``make_metavar`` with the parameter's metavar in the user's language."""
+    text = metavar_text(param, _lang(None))
+    if text is None:
+        return call()
+    original = param.metavar
+    param.metavar = text
+    try:
+        return call()
+    finally:
+        param.metavar = original
+
+
+def usage_pieces(command: click.Command, ctx: click.Context) -> list[str]:
+    """``[TÙY_CHỌN] MÃ`` / ``[TÙY_CHỌN] LỆNH [THAM_SỐ]...``: the usage line in ``ctx``'s
+    language."""
+    lang = _lang(ctx)
+    options = command.options_metavar
+    group = command if isinstance(command, click.Group) else None
+    sub = group.subcommand_metavar if group is not None else None
+    if options:
+        command.options_metavar = tr("help.metavar.options", lang)
+    if group is not None:
+        group.subcommand_metavar = tr("help.metavar.subcommand", lang)
+    try:
+        return command.collect_usage_pieces(ctx)
+    finally:
+        command.options_metavar = options
+        if group is not None and sub is not None:
+            group.subcommand_metavar = sub
 
 
 def translate(text: str | None, ctx: click.Context) -> str:
@@ -70,13 +120,29 @@ class I18nContext(click.Context):
 
 
 class I18nOption(click.Option):
+    """An option whose help, metavar and ``[bắt buộc]`` marker are in the user's language."""
+
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
-        original = self.help
+        original, required = self.help, self.required
         self.help = translate(self.help, ctx)
+        self.required = False  # click would add its English "[required]"
         try:
-            return super().get_help_record(ctx)
+            record = super().get_help_record(ctx)
         finally:
-            self.help = original
+            self.help, self.required = original, required
+        if record is not None and required:
+            record = (record[0], f"{record[1]}  [{tr('help.required', _lang(ctx))}]")
+        return record
+
+    def make_metavar(self, *args: Any, **kwargs: Any) -> str:
+        return _with_metavar(self, lambda: super(I18nOption, self).make_metavar(*args, **kwargs))
+
+
+class I18nArgument(click.Argument):
+    """An argument whose metavar (in usage lines and messages) is in the user's language."""
+
+    def make_metavar(self, *args: Any, **kwargs: Any) -> str:
+        return _with_metavar(self, lambda: super(I18nArgument, self).make_metavar(*args, **kwargs))
 
 
 class _I18nMixin:
@@ -93,7 +159,7 @@ class _I18nMixin:
                 formatter.write_text(text)
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        pieces = usage_pieces(self, ctx)  # type: ignore[arg-type]
         formatter.write_usage(
             ctx.command_path, " ".join(pieces), prefix=tr("help.usage", _lang(ctx)) + " "
         )
@@ -132,6 +198,29 @@ class _I18nMixin:
 class I18nCommand(_I18nMixin, click.Command):
     context_class = I18nContext
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # click's "Got unexpected extra argument (x)" is English: let it pass, say it here.
+        allowed = ctx.allow_extra_args
+        ctx.allow_extra_args = True
+        try:
+            rest = super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            exc.ctx = exc.ctx or ctx  # click's parser leaves it out: the message needs it
+            raise
+        finally:
+            ctx.allow_extra_args = allowed
+        if rest and not allowed and not ctx.resilient_parsing:
+            raise UsageFailure(Msg("usage.extra_args", {"args": list(rest)}), ctx)
+        return rest
+
+
+def _has_command(ctx: click.Context) -> bool:
+    """Whether a command name followed the group (click 8.1 and later keep it differently)."""
+    protected = getattr(ctx, "_protected_args", None)
+    if protected is None:
+        protected = getattr(ctx, "protected_args", None)
+    return bool(protected or ctx.args)
+
 
 class I18nGroup(_I18nMixin, click.Group):
     """A group with translated help whose commands end through the one exit path."""
@@ -159,10 +248,34 @@ class I18nGroup(_I18nMixin, click.Group):
         lang = scan_lang(args)
         if lang:
             settings(ctx).lang = resolve_lang(lang)
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:  # the root's own options: before any guard runs
+            exc.ctx = exc.ctx or ctx
+            usage_error(ctx, exc)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if (
+            name
+            and not name.startswith("-")
+            and not ctx.resilient_parsing
+            and ctx.token_normalize_func is None
+            and self.get_command(ctx, name) is None
+        ):
+            raise no_such_command(ctx, name, list(self.list_commands(ctx)))
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
-        return run_guarded(ctx, lambda: super(I18nGroup, self).invoke(ctx))
+        def run() -> Any:
+            if not self.invoke_without_command and not _has_command(ctx):
+                missing = Msg("usage.missing_command", {"command": ctx.command_path})
+                raise UsageFailure(missing, ctx)
+            return super(I18nGroup, self).invoke(ctx)
+
+        return run_guarded(ctx, run)
 
 
 def _set_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -184,7 +297,7 @@ def common_options(f: F) -> F:
     """``--lang``, ``-C/--workspace`` and ``--debug``, accepted before or after the command."""
     f = click.option(
         "--lang",
-        type=click.Choice(["vi", "en"]),
+        type=ChoiceType(["vi", "en"]),
         expose_value=False,
         is_eager=True,
         callback=_set_lang,
@@ -194,7 +307,7 @@ def common_options(f: F) -> F:
     f = click.option(
         "-C",
         "--workspace",
-        type=click.Path(file_okay=False),
+        type=PathType(file_okay=False),
         multiple=True,
         expose_value=False,
         callback=_add_workspace,

@@ -6,7 +6,7 @@ give the JSON. Rich is imported only when a console is made, never at import tim
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeAlias
 
@@ -127,6 +127,32 @@ def safe_text(text: str) -> str:
     return text.translate(_VISIBLE_CONTROL)
 
 
+def text_order(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """The order of the text view: infos, then warnings, then errors, so that the error to fix
+    is the last thing above the summary; within each, by file, line and column. A line that
+    restates the others (CCHC510) closes its group. (JSON keeps :func:`sort_diagnostics`.)"""
+    groups = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+    return sorted(
+        sort_diagnostics(list(diagnostics)),
+        key=lambda d: (groups[d.severity], not d.counted, *d.sort_key()),
+    )
+
+
+def condensed(
+    diagnostics: list[Diagnostic], condense: Collection[str], *, strict: bool = False
+) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """``(shown, folded)``: the warnings and infos on the files in ``condense`` (the criteria
+    and the plan: known, unchanged notes every command would repeat) are folded into one
+    line; errors are never folded, nor warnings under ``--strict`` (they block too)."""
+    foldable = (Severity.INFO,) if strict else (Severity.INFO, Severity.WARNING)
+    shown: list[Diagnostic] = []
+    folded: list[Diagnostic] = []
+    for d in diagnostics:
+        fold = d.severity in foldable and d.file is not None and d.file in condense
+        (folded if fold else shown).append(d)
+    return shown, folded
+
+
 def render_diagnostics(
     diagnostics: Iterable[Diagnostic],
     console: DiagnosticsConsole,
@@ -135,27 +161,17 @@ def render_diagnostics(
     *,
     strict: bool = False,
     show_summary: bool = True,
+    condense: Collection[str] = (),
 ) -> None:
+    """Diagnostics as text, in :func:`text_order`, then the summary line. ``condense``: files
+    whose warnings and infos are shown as one line naming how to see them (`cchc validate`)."""
     Text = _text_class(console)
-    ordered = sort_diagnostics(list(diagnostics))
-    for d in ordered:
-        line = Text()
-        line.append(safe_text(d.where), style="bold")
-        line.append(": ")
-        line.append(tr(f"severity.{d.severity.value}", lang), style=_STYLES[d.severity])
-        line.append(": ")
-        line.append(safe_text(tr(d.message, lang)))
-        line.append(f" [{d.code}]", style="dim")
-        console.print(line)
-        if d.file and d.line:
-            lines = sources.get(d.file)
-            if lines and 1 <= d.line <= len(lines) + 1:
-                _print_context(console, lines, d.line, d.column)
-        if d.hint is not None:
-            hint = Text("    ")
-            hint.append(tr("hint.label", lang) + ": ", style="green")
-            hint.append(safe_text(tr(d.hint, lang)))
-            console.print(hint)
+    ordered = text_order(diagnostics)
+    shown, folded = condensed(ordered, condense, strict=strict)
+    if folded:
+        _print_folded(console, folded, lang)
+    for d in shown:
+        _print_diagnostic(console, d, lang, sources)
     if show_summary:
         c = counts(ordered)
         summary = Text()
@@ -166,6 +182,40 @@ def render_diagnostics(
         if strict and c["warning"]:
             summary.append(" " + tr("summary.strict", lang))
         console.print(summary)
+
+
+def _print_diagnostic(
+    console: DiagnosticsConsole, d: Diagnostic, lang: str, sources: SourceLines
+) -> None:
+    Text = _text_class(console)
+    line = Text()
+    line.append(safe_text(d.where), style="bold")
+    line.append(": ")
+    line.append(tr(f"severity.{d.severity.value}", lang), style=_STYLES[d.severity])
+    line.append(": ")
+    line.append(safe_text(tr(d.message, lang)))
+    line.append(f" [{d.code}]", style="dim")
+    console.print(line)
+    if d.file and d.line:
+        lines = sources.get(d.file)
+        if lines and 1 <= d.line <= len(lines) + 1:
+            _print_context(console, lines, d.line, d.column)
+    if d.hint is not None:
+        hint = Text("    ")
+        hint.append(tr("hint.label", lang) + ": ", style="green")
+        hint.append(safe_text(tr(d.hint, lang)))
+        console.print(hint)
+
+
+def _print_folded(console: DiagnosticsConsole, folded: list[Diagnostic], lang: str) -> None:
+    """One line for the folded notes: "3 cảnh báo, 2 thông tin về bộ tiêu chí và kế hoạch —
+    xem `cchc validate`"."""
+    from cchc_cli.core.i18n import Msg
+
+    c = counts(folded)
+    parts = [Msg(f"summary.part.{kind}", {"count": c[kind]}) for kind in ("warning", "info")]
+    shown = [part for part in parts if part.args["count"]]
+    console.print(_text_class(console)(tr("summary.condensed", lang, parts=shown), style="dim"))
 
 
 def render_counts(diagnostics: list[Diagnostic], console: Console, lang: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from cchc_cli.cli.exits import CommandExit
+from cchc_cli.cli.exits import CommandExit, notes_files
 from cchc_cli.cli.settings import settings
 
 if TYPE_CHECKING:
@@ -104,7 +104,8 @@ def load_stage(
     """Open the workspace and check it up to ``stage``.
 
     ``require_clean``: any error, or a stage that could not be built, ends the command with
-    the diagnostics and exit 1 (nothing is generated from broken inputs).
+    the diagnostics and exit 1 (nothing is generated from broken inputs); the warnings and
+    infos on the criteria and the plan are folded into one line (``validate`` shows them).
     """
     from cchc_cli.core.diagnostics import EXIT_ERRORS, has_errors
 
@@ -112,7 +113,12 @@ def load_stage(
     result = check_stage(ws, stage, today)
     if require_clean and (_missing(result, stage) or has_errors(result.diagnostics)):
         raise CommandExit(
-            result.diagnostics, code=EXIT_ERRORS, fmt=fmt, root=ws.root, texts=result.texts
+            result.diagnostics,
+            code=EXIT_ERRORS,
+            fmt=fmt,
+            root=ws.root,
+            texts=result.texts,
+            condense=notes_files(ws),
         )
     return result
 

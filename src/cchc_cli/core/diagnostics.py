@@ -42,6 +42,9 @@ class Diagnostic:
     item: str | None = None
     agency: str | None = None
     hint: Msg | None = None
+    #: False for a line that only restates the others (CCHC510 "dữ liệu còn N lỗi"): it is
+    #: shown, but not counted again, so its N and the summary's count agree
+    counted: bool = True
 
     def sort_key(self) -> tuple[Any, ...]:
         return (
@@ -107,9 +110,11 @@ def info(code: str, at: Location | None = None, **kwargs: Any) -> Diagnostic:
 
 
 def counts(diagnostics: list[Diagnostic]) -> dict[str, int]:
+    """How many errors, warnings and infos (a line that restates the others is not counted)."""
     result = {"error": 0, "warning": 0, "info": 0}
     for d in diagnostics:
-        result[d.severity.value] += 1
+        if d.counted:
+            result[d.severity.value] += 1
     return result
 
 

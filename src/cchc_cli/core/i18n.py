@@ -9,13 +9,20 @@ A text's placeholders are ``{name}``; ``{name|one form|other form}`` picks a wor
 count in ``name``, and an entry with ``count: name`` has whole ``one:``/``other:`` texts.
 Every other brace is literal text. Files are read lazily, once: the ``help.*`` keys from their
 own small file (``cchc --help`` reads nothing else), everything else on first use.
+
+Values are shown the way each language writes them (:func:`format_value`): a :class:`Msg` is
+translated, a date is ``dd/mm/yyyy`` in Vietnamese (ISO in English), a list is joined with
+commas, and :class:`AnyOf` / :class:`AllOf` end with "hoặc"/"và" ("or"/"and"). A placeholder
+the code forgot to fill never reaches the user as ``{name}``: it shows "…" and is recorded in
+:data:`UNFILLED` (the tests assert it stays empty).
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any, Literal
 
 Lang = Literal["vi", "en"]
@@ -26,6 +33,10 @@ LOCALES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 HELP_DOMAIN = "help"
 #: a placeholder ``{name}`` or a count selector ``{name|one form|other form}``
 FIELD = re.compile(r"\{(\w+)(?:\|([^{}|]*)\|([^{}|]*))?\}")
+#: what a placeholder the code did not fill shows instead of ``{name}``
+UNFILLED_MARK = "…"
+#: ``(key, placeholder)`` of every placeholder a message was rendered without (a bug)
+UNFILLED: set[tuple[str, str]] = set()
 
 
 class Msg:
@@ -58,6 +69,18 @@ class Msg:
 
     def __repr__(self) -> str:
         return f"Msg({self.key!r}, {dict(self.args)!r})"
+
+
+class AnyOf(tuple[Any, ...]):
+    """Values of which one is meant, shown ``a, b hoặc c`` (``a, b or c``)."""
+
+    __slots__ = ()
+
+
+class AllOf(tuple[Any, ...]):
+    """Values that are all meant, shown ``a, b và c`` (``a, b and c``)."""
+
+    __slots__ = ()
 
 
 # ------------------------------------------------------------------------------ loading
@@ -154,15 +177,36 @@ def resolve_lang(explicit: str | None) -> Lang:
 
 # ---------------------------------------------------------------------------- rendering
 def format_value(value: Any, lang: str) -> str:
+    """A placeholder's value as the language writes it."""
     if isinstance(value, Msg):
         return tr(value, lang)
     if type(value).__name__ == "Decimal":
         from cchc_cli.core.fmt import format_decimal  # decimal is not needed for --help
 
         return format_decimal(value)
+    if isinstance(value, date):
+        return format_day(value, lang)
+    if isinstance(value, AnyOf):
+        return join_list(value, lang, "or")
+    if isinstance(value, AllOf):
+        return join_list(value, lang, "and")
     if isinstance(value, (list, tuple)):
-        return ", ".join(format_value(v, lang) for v in value)
+        return join_list(value, lang)
     return str(value)
+
+
+def format_day(value: date, lang: str) -> str:
+    """A day in a message: ``15/01/2020`` in Vietnamese, ``2020-01-15`` in English."""
+    return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
+
+
+def join_list(values: Iterable[Any], lang: str, conj: Literal["or", "and"] | None = None) -> str:
+    """``a, b, c``; with ``conj`` the last two are joined by the catalogue's word:
+    ``draft hoặc submitted``, ``SNV, STC và SKHDT`` (``list.or`` / ``list.and``)."""
+    shown = [format_value(v, lang) for v in values]
+    if conj is None or len(shown) < 2:
+        return ", ".join(shown)
+    return tr(f"list.{conj}", lang, head=", ".join(shown[:-1]), last=shown[-1])
 
 
 def plural_form(lang: str, count: Any) -> str:
@@ -201,7 +245,8 @@ def tr(msg: Msg | str, lang: str, /, **args: Any) -> str:
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in values:
-            return match.group(0)
+            UNFILLED.add((key, name))
+            return UNFILLED_MARK
         if match.group(2) is None:
             return values[name]
         one = plural_form(lang, raw[name]) == "one"

@@ -7,6 +7,7 @@ key or value that is wrong.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -14,7 +15,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from cchc_cli.core.diagnostics import Diagnostic, error
-from cchc_cli.core.i18n import Msg
+from cchc_cli.core.i18n import AnyOf, Msg
 from cchc_cli.core.yamlio import YamlDoc, require_mapping
 
 M = TypeVar("M", bound=BaseModel)
@@ -218,8 +219,20 @@ def _bad_value(
         reason = Msg(etype[len("cchc.") :], dict(ctx))
     else:
         reason_key = _REASONS.get(etype, "reason.invalid")
-        reason = Msg(reason_key, {k: _ctx_text(v) for k, v in ctx.items()})
+        args: dict[str, Any] = {k: _ctx_text(v) for k, v in ctx.items()}
+        if reason_key == "reason.literal" and "expected" in ctx:
+            args["expected"] = _alternatives(str(ctx["expected"]))
+        reason = Msg(reason_key, args)
     return error("CCHC122", doc.locate(loc), reason=reason, path=format_path(loc, model))
+
+
+def _alternatives(expected: str) -> AnyOf:
+    """pydantic's ``'draft' or 'submitted'`` as the values themselves, which the message joins
+    in the user's language (``draft hoặc submitted``)."""
+    quoted = re.findall(r"'([^']*)'", expected)
+    if quoted:
+        return AnyOf(quoted)
+    return AnyOf(p.strip() for p in re.split(r",\s*|\s+or\s+", expected) if p.strip())
 
 
 def _ctx_text(value: Any) -> str:

@@ -356,7 +356,9 @@ def load_yaml(
     except IsADirectoryError:
         return None, [error("CCHC109", Location(rel), reason=Msg("yaml.unreadable.directory"))]
     except OSError as exc:
-        return None, [error("CCHC109", Location(rel), reason=exc.strerror or type(exc).__name__)]
+        from cchc_cli.core.oserrors import os_error_msg
+
+        return None, [error("CCHC109", Location(rel), reason=os_error_msg(exc))]
     if len(raw) > max_bytes:
         return None, [error("CCHC106", Location(rel), size=max(size, len(raw)), limit=max_bytes)]
     text, problems = decode(raw, rel)

@@ -19,6 +19,7 @@ from typing import Any
 
 from cchc_cli.core.diagnostics import Diagnostic, Location, Severity, error, warning
 from cchc_cli.core.i18n import Msg
+from cchc_cli.core.oserrors import os_error_msg
 from cchc_cli.core.textio import decode
 from cchc_cli.criteria.codes import (
     EXCEL_NUMBER_ID,
@@ -226,7 +227,7 @@ def _csv_text(path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [error(UNREADABLE, Location(rel), reason=exc.strerror or type(exc).__name__)]
+        return None, [error(UNREADABLE, Location(rel), reason=os_error_msg(exc))]
     text, problems = decode(raw, rel)
     if text is None:
         where = problems[0] if problems else None

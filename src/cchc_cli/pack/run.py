@@ -11,7 +11,6 @@ index; the zip, streamed into a temp file beside the target and renamed into pla
 
 from __future__ import annotations
 
-import errno
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +25,7 @@ from cchc_cli.core.diagnostics import (
     info,
     warning,
 )
+from cchc_cli.core.oserrors import os_error_msg
 from cchc_cli.pack.archive import Entry, EvidenceUnreadable, is_own_pack, write_pack
 from cchc_cli.pack.content import PackContent, collect
 from cchc_cli.pack.names import PackNames
@@ -217,7 +217,7 @@ def _write(
 def _unreadable(content: PackContent, exc: EvidenceUnreadable) -> Diagnostic:
     """CCHC552 at the score file's line naming the evidence file that could not be read."""
     found = [(i.row.id, d) for i in content.items for d in i.documents if d.path == exc.path]
-    reason = exc.cause.strerror or str(exc.cause)
+    reason = os_error_msg(exc.cause)
     if not found:
         return error("CCHC552", Location(), id="", agency="", path=exc.path, error=reason)
     item_id, doc = found[0]
@@ -237,7 +237,4 @@ def _write_failed(target: Path, exc: OSError) -> Diagnostic:
 
     if isinstance(exc, OutputLocked):
         return error("CCHC556", Location(), path=str(target))
-    reason = exc.strerror or str(exc)
-    if exc.errno == errno.ENOSPC:
-        reason = f"{reason} (ENOSPC)"
-    return error("CCHC557", Location(), path=str(target), error=reason)
+    return error("CCHC557", Location(), path=str(target), error=os_error_msg(exc))

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from cchc_cli.core.diagnostics import Location
-from cchc_cli.core.i18n import Msg, tr
+from cchc_cli.core.i18n import AllOf, Msg, tr
 from cchc_cli.plan.model import LeafOwnership, Owner
 
 OwnerStyle = Literal["name", "code", "role"]
@@ -64,7 +64,7 @@ def owners_msg(leaf: LeafOwnership | None) -> Msg:
     ]
     if not parts:
         return Msg("scores.owner_none")
-    return Msg("scores.owner_list", {"owners": parts})
+    return Msg("scores.owner_list", {"owners": AllOf(parts)})
 
 
 def place(loc: Location | None) -> str:

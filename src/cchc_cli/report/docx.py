@@ -23,6 +23,7 @@ from cchc_cli.report.templates import (
     TemplateDirs,
     make_env,
     template_diagnostic,
+    undefined_text,
     unknown_variable_diagnostics,
 )
 from cchc_cli.report.ziputil import stable_zip, stamp_for
@@ -121,7 +122,7 @@ def docx_diagnostic(exc: Exception, dirs: TemplateDirs, shown: str) -> Diagnosti
             context=_context_snippet(exc) or "…",
         )
     if isinstance(exc, UndefinedError):
-        return error("CCHC502", Location(shown), error=str(exc).replace(" object'", "'"))
+        return error("CCHC502", Location(shown), error=undefined_text(exc))
     diag = template_diagnostic(exc, dirs, name=shown)
     return Diagnostic(diag.code, diag.severity, diag.message, shown, None, None, hint=diag.hint)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from cchc_cli.core.diagnostics import Diagnostic, Location, error
 from cchc_cli.core.i18n import Msg
+from cchc_cli.core.oserrors import os_error_msg
 from cchc_cli.core.textio import decode
 from cchc_cli.core.yamlio import MAX_FILE_BYTES
 from cchc_cli.report.document import NoteBlock, Notes
@@ -31,7 +32,7 @@ def read_notes(path: Path, rel: str) -> tuple[Notes | None, list[Diagnostic]]:
         with path.open("rb") as handle:  # bounded: a notes "file" may be a device or huge
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return None, [error("CCHC523", Location(rel), error=exc.strerror or str(exc))]
+        return None, [error("CCHC523", Location(rel), error=os_error_msg(exc))]
     if len(raw) > MAX_FILE_BYTES:
         too_large = Msg("report.notes.too_large", {"limit": MAX_FILE_BYTES})
         return None, [error("CCHC523", Location(rel), error=too_large)]
@@ -53,7 +54,8 @@ def _unreadable(problem: Diagnostic, rel: str) -> Diagnostic:
             Location(rel, problem.line),
             error=Msg("report.notes.not_utf8", {"byte": found}),
         )
-    return error("CCHC523", Location(rel, problem.line), error=f"{found} (not UTF-8)")
+    found_in = Msg("report.notes.encoding", {"encoding": found})
+    return error("CCHC523", Location(rel, problem.line), error=found_in)
 
 
 def parse_notes(text: str) -> tuple[NoteBlock, ...]:

@@ -19,6 +19,7 @@ from cchc_cli.core.diagnostics import (
     Diagnostic,
     Location,
     blocking,
+    counts,
     error,
     info,
     warning,
@@ -102,12 +103,27 @@ def _make(request: ReportRequest, result: CheckResult, outcome: Outcome) -> int:
     notes = _notes(request, outcome)
     errors = blocking(outcome.diagnostics, request.strict)  # --strict: warnings count
     if errors and not request.draft:
-        outcome.diagnostics.append(error("CCHC510", Location(), errors=errors))
+        outcome.diagnostics.append(_still_wrong("CCHC510", outcome.diagnostics, request.strict))
         return EXIT_ERRORS
     code = _build_and_write(request, result, outcome, dirs, notes)
     if code == EXIT_OK and request.draft and errors:
-        outcome.diagnostics.append(info("CCHC512", Location(), errors=errors))
+        outcome.diagnostics.append(_still_wrong("CCHC512", outcome.diagnostics, request.strict))
     return code
+
+
+def _still_wrong(code: str, found: list[Diagnostic], strict: bool) -> Diagnostic:
+    """CCHC510 (no report) or CCHC512 (a draft): "dữ liệu còn N lỗi", with the very counts of
+    the summary line below it (it restates them, so it is not counted itself)."""
+    from dataclasses import replace
+
+    c = counts(found)
+    severe = error if code == "CCHC510" else info
+    if strict and c["warning"]:
+        message = Msg(f"{code}.strict", {"errors": c["error"], "warnings": c["warning"]})
+        made = severe(code, Location(), message=message, errors=c["error"])
+    else:
+        made = severe(code, Location(), errors=c["error"])
+    return replace(made, counted=False)
 
 
 def _unknown_agency(agency: str | None, result: CheckResult) -> Diagnostic | None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import errno
 from pathlib import Path
 from typing import Literal
 
 from cchc_cli.core.diagnostics import Diagnostic, Location, error
 from cchc_cli.core.i18n import Msg
+from cchc_cli.core.oserrors import os_error_msg
 
 Format = Literal["docx", "xlsx", "html", "md"]
 FORMATS: tuple[Format, ...] = ("docx", "xlsx", "html", "md")
@@ -51,8 +51,6 @@ def write(
         path = next((p for p in targets.values() if p == exc.target), next(iter(targets.values())))
         if isinstance(exc.cause, OutputLocked):
             return [], [error("CCHC520", Location(), path=str(path))]
-        reason = exc.cause.strerror or str(exc.cause)
-        if exc.cause.errno == errno.ENOSPC:
-            reason = f"{reason} (ENOSPC)"
+        reason = os_error_msg(exc.cause)
         return [], [error("CCHC521", Location(), path=str(path), error=reason)]
     return list(targets.values()), []

@@ -11,6 +11,7 @@ line (CCHC502), never a silently empty cell.
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
@@ -176,17 +177,45 @@ def template_diagnostic(
         file = name
     where = Location(dirs.display(file) if file else None, line)
     if isinstance(exc, UndefinedError):
-        return error("CCHC502", where, error=_undefined_text(exc))
+        return error("CCHC502", where, error=undefined_text(exc))
     if isinstance(exc, SecurityError):
-        return error("CCHC504", where, error=str(exc))
+        return error("CCHC504", where, error=sandbox_text(exc))
     return error("CCHC505", where, error=f"{type(exc).__name__}: {exc}")
 
 
-def _undefined_text(exc: BaseException) -> str:
-    text = str(exc)
-    # "'x' is undefined" / "'Row object' has no attribute 'foo'": keep Jinja's wording, it
-    # names the variable; strip the Python class vocabulary people do not need.
-    return text.replace(" object'", "'")
+_UNSAFE_ATTRIBUTE = re.compile(r"access to attribute '([^']*)' of '([^']*)' object is unsafe\.?")
+_UNSAFE_CALL = re.compile(r"(.*) is not safely callable\.?")
+
+
+def sandbox_text(exc: BaseException) -> Msg | str:
+    """What the sandbox refused, for CCHC504 (whose text ends the sentence itself): the
+    attribute or the call in the user's language, else Jinja's words without their full stop."""
+    text = str(exc).strip()
+    attribute = _UNSAFE_ATTRIBUTE.fullmatch(text)
+    if attribute:
+        return Msg("report.sandbox.attribute", {"attribute": attribute[1], "kind": attribute[2]})
+    call = _UNSAFE_CALL.fullmatch(text)
+    if call:
+        return Msg("report.sandbox.call", {"name": call[1]})
+    return text.rstrip(".")
+
+
+_UNDEFINED = re.compile(r"'([^']*)' is undefined")
+_NO_ATTRIBUTE = re.compile(r"'([^']*?)(?: object)?' has no attribute '([^']*)'")
+
+
+def undefined_text(exc: BaseException) -> Msg | str:
+    """Jinja's "'x' is undefined" / "'Row object' has no attribute 'foo'" in the user's
+    language (the variable and the attribute named as written); anything else as Jinja says
+    it, without Python's class vocabulary."""
+    text = str(exc).strip()
+    missing = _UNDEFINED.fullmatch(text)
+    if missing:
+        return Msg("report.undefined.name", {"name": missing[1]})
+    attribute = _NO_ATTRIBUTE.fullmatch(text)
+    if attribute:
+        return Msg("report.undefined.attribute", {"kind": attribute[1], "attribute": attribute[2]})
+    return text.replace(" object'", "'").rstrip(".")
 
 
 # --- static checks ---------------------------------------------------------------------------

@@ -164,10 +164,10 @@ def _check_header(run: _ScoreCheck, item: LoadedScores) -> None:
                     "CCHC405",
                     doc.locate(("submitted",)),
                     agency=f.agency,
-                    submitted=f.submitted.isoformat(),
-                    due=plan.file.due_before.isoformat(),
+                    submitted=f.submitted,
+                    due=plan.file.due_before,
                     days=late,
-                    last_day=deadline_last_day(plan.file.due_before).isoformat(),
+                    last_day=deadline_last_day(plan.file.due_before),
                 )
             )
 

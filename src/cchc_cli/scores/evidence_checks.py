@@ -41,8 +41,8 @@ def _check_document(item: LoadedScores, item_id: str, i: int, ev: Evidence) -> l
                 "CCHC428",
                 doc.locate((*base, "date")),
                 **ids,
-                date=ev.date.isoformat(),
-                submitted=f.submitted.isoformat(),
+                date=ev.date,
+                submitted=f.submitted,
             )
         )
     return out

@@ -163,29 +163,25 @@ def status_payload(report: StatusReport) -> dict[str, Any]:
     }
 
 
-def _d(value: date) -> str:
-    return value.strftime("%d/%m/%Y")
-
-
 def deadline_line(report: StatusReport, lang: str) -> str:
     pending = sum(1 for a in report.agencies if a.state != "submitted")
     if pending == 0 and report.agencies:
-        return tr("scores.status.deadline_done", lang, due=_d(report.due_before))
+        return tr("scores.status.deadline_done", lang, due=report.due_before)
     if report.days_late > 0:
         return tr(
             "scores.status.deadline_late",
             lang,
-            due=_d(report.due_before),
+            due=report.due_before,
             days=report.days_late,
             pending=pending,
         )
     if report.days_left == 0:
-        return tr("scores.status.deadline_today", lang, due=_d(report.due_before), pending=pending)
+        return tr("scores.status.deadline_today", lang, due=report.due_before, pending=pending)
     return tr(
         "scores.status.deadline_left",
         lang,
-        due=_d(report.due_before),
-        last_day=_d(report.last_day),
+        due=report.due_before,
+        last_day=report.last_day,
         days=report.days_left,
         pending=pending,
     )
@@ -220,7 +216,9 @@ def render_status(report: StatusReport, console: Any, lang: str) -> None:
     for a in report.agencies:
         if a.state == "submitted" and a.submitted is not None:
             key = "scores.status.state.late" if a.days_late else "scores.status.state.submitted"
-            state = tr(key, lang, date=a.submitted.strftime("%d/%m"), days=a.days_late)
+            state = tr(key, lang, date=a.submitted, days=a.days_late)
+        elif a.state == "submitted":  # no `submitted:` date (CCHC404 says so)
+            state = tr("scores.status.state.submitted_undated", lang)
         else:
             state = tr(f"scores.status.state.{a.state}", lang)
         table.add_row(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cchc_cli.cli.exits import CommandExit, end
+from cchc_cli.cli.exits import CommandExit, end, notes_files
 from cchc_cli.cli.kit import command, common_options
 from cchc_cli.cli.params import format_option, strict_option, today_option
 from cchc_cli.cli.settings import settings
@@ -68,6 +68,7 @@ def _merged(result: CheckResult, strict: bool) -> tuple[ResolvedPlan, Merged]:
             strict=strict,
             root=result.workspace.root,
             texts=result.texts,
+            condense=notes_files(result.workspace),
         )
     return result.plan, result.merged
 

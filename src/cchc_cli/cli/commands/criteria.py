@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
-from cchc_cli.cli.exits import CommandExit, show_diagnostics, write_failed
-from cchc_cli.cli.kit import I18nOption, command, common_options, group
-from cchc_cli.cli.params import COUNTS, DATE, DECIMAL
+from cchc_cli.cli.exits import CommandExit, notes_files, show_diagnostics, write_failed
+from cchc_cli.cli.kit import I18nArgument, I18nOption, command, common_options, group
+from cchc_cli.cli.params import COUNTS, DATE, DECIMAL, INTEGER, POSITIVE, ChoiceType, PathType
 from cchc_cli.cli.settings import settings
 from cchc_cli.cli.stages import check_stage, open_one_workspace
 
@@ -33,12 +33,21 @@ class _Shown(NamedTuple):
     root: Path | None
     plan: ResolvedPlan | None = None
     plan_errors: int = 0
+    #: the workspace's criteria and plan, whose warnings and infos fold into one line
+    condense: tuple[str, ...] = ()
 
     def failed(self, problems: list[Diagnostic], fmt: str) -> CommandExit:
         """Nothing to show: the problems (with this source's context), exit 1."""
         from cchc_cli.core.diagnostics import EXIT_ERRORS
 
-        return CommandExit(problems, code=EXIT_ERRORS, fmt=fmt, root=self.root, texts=self.texts)
+        return CommandExit(
+            problems,
+            code=EXIT_ERRORS,
+            fmt=fmt,
+            root=self.root,
+            texts=self.texts,
+            condense=self.condense,
+        )
 
 
 def _from_file(file_arg: str) -> _Shown:
@@ -67,18 +76,17 @@ def _from_workspace(diag_fmt: str) -> _Shown:
         result = check_stage(ws, "criteria")
     problems = result.diagnostics
     errors = plan_errors(result.plan, problems)
-    return _Shown(result.tree, problems, result.texts, ws.root, result.plan, errors)
+    folded = notes_files(ws)
+    return _Shown(result.tree, problems, result.texts, ws.root, result.plan, errors, folded)
 
 
 @command("tree", "help.cmd.tree")
-@click.argument("item_id", required=False, metavar="[ID]")
-@click.option(
-    "--depth", type=click.IntRange(min=1), default=None, help="help.opt.tree_depth", cls=I18nOption
-)
+@click.argument("item_id", required=False, metavar="help.metavar.id", cls=I18nArgument)
+@click.option("--depth", type=POSITIVE, default=None, help="help.opt.tree_depth", cls=I18nOption)
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "csv"]),
+    type=ChoiceType(["text", "json", "csv"]),
     default="text",
     help="help.opt.tree_format",
     cls=I18nOption,
@@ -86,7 +94,7 @@ def _from_workspace(diag_fmt: str) -> _Shown:
 @click.option(
     "--file",
     "file_arg",
-    type=click.Path(dir_okay=False),
+    type=PathType(dir_okay=False),
     default=None,
     help="help.opt.tree_file",
     cls=I18nOption,
@@ -131,11 +139,13 @@ def criteria_group() -> None:
 
 
 @criteria_group.command("import", help="help.cmd.criteria_import")
-@click.argument("table_arg", metavar="TABLE", type=click.Path(dir_okay=False))
+@click.argument(
+    "table_arg", metavar="help.metavar.table", type=PathType(dir_okay=False), cls=I18nArgument
+)
 @click.option(
     "--out",
     "out_arg",
-    type=click.Path(dir_okay=False),
+    type=PathType(dir_okay=False),
     required=True,
     help="help.opt.import_out",
     cls=I18nOption,
@@ -144,21 +154,20 @@ def criteria_group() -> None:
 @click.option(
     "--like",
     "like_arg",
-    type=click.Path(dir_okay=False),
+    type=PathType(dir_okay=False),
     default=None,
     help="help.opt.import_like",
     cls=I18nOption,
 )
 @click.option("--name", default=None, help="help.opt.import_name", cls=I18nOption)
 @click.option("--level", default=None, help="help.opt.import_level", cls=I18nOption)
-@click.option("--year", type=int, default=None, help="help.opt.import_year", cls=I18nOption)
+@click.option("--year", type=INTEGER, default=None, help="help.opt.import_year", cls=I18nOption)
 @click.option("--decision", default=None, help="help.opt.import_decision", cls=I18nOption)
 @click.option(
     "--decision-date",
     "decision_date",
     type=DATE,
     default=None,
-    metavar="YYYY-MM-DD",
     help="help.opt.import_decision_date",
     cls=I18nOption,
 )
@@ -166,7 +175,6 @@ def criteria_group() -> None:
     "--total",
     type=DECIMAL,
     default=None,
-    metavar="TEXT",  # the help has always shown TEXT here
     help="help.opt.import_total",
     cls=I18nOption,
 )
@@ -174,13 +182,12 @@ def criteria_group() -> None:
     "--counts",
     type=COUNTS,
     default=None,
-    metavar="A/C/S",
     help="help.opt.import_counts",
     cls=I18nOption,
 )
 @click.option(
     "--status",
-    type=click.Choice(["confirmed", "working"]),
+    type=ChoiceType(["confirmed", "working"]),
     default="confirmed",
     help="help.opt.import_status",
     cls=I18nOption,
@@ -227,13 +234,14 @@ def criteria_import_cmd(
 def _like_tree(like: Path | None, options: Options) -> CriteriaTree | None:
     """``--like``: the criteria file to copy the header from; without it, --year and
     --decision are needed."""
+    from cchc_cli.cli.usage import UsageFailure
     from cchc_cli.core.diagnostics import EXIT_ERRORS
-    from cchc_cli.core.i18n import tr
+    from cchc_cli.core.i18n import Msg
     from cchc_cli.criteria.table_import import load_like
 
     if like is None:
         if options.year is None or options.decision is None:
-            raise click.UsageError(tr("criteria.import.need_meta", options.lang))
+            raise UsageFailure(Msg("criteria.import.need_meta"))
         return None
     like_tree, problems = load_like(like, like.as_posix())
     if like_tree is None:

@@ -10,7 +10,7 @@ import click
 
 from cchc_cli.cli.exits import CommandExit, end
 from cchc_cli.cli.kit import I18nOption, command, common_options
-from cchc_cli.cli.params import format_option, strict_option
+from cchc_cli.cli.params import PathType, format_option, strict_option
 from cchc_cli.cli.settings import settings
 from cchc_cli.cli.stages import check_stage, open_workspaces
 
@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 @click.option(
     "--compare",
     "other",
-    type=click.Path(file_okay=False),
+    type=PathType(file_okay=False),
     default=None,
-    metavar="WORKSPACE",
+    metavar="help.metavar.dir",
     help="help.opt.index_compare",
     cls=I18nOption,
 )

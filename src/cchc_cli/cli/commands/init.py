@@ -5,12 +5,13 @@ from __future__ import annotations
 import click
 
 from cchc_cli.cli.exits import CommandExit
-from cchc_cli.cli.kit import I18nOption, command, common_options
+from cchc_cli.cli.kit import I18nArgument, I18nOption, command, common_options
 from cchc_cli.cli.settings import settings
+from cchc_cli.cli.types import PathType
 
 
 @command("init", "help.cmd.init")
-@click.argument("folder", type=click.Path(file_okay=False))
+@click.argument("folder", type=PathType(file_okay=False), cls=I18nArgument)
 @click.option("--example", is_flag=True, help="help.opt.example", cls=I18nOption)
 @common_options
 def init_cmd(folder: str, example: bool) -> None:

@@ -9,7 +9,7 @@ import click
 
 from cchc_cli.cli.exits import end, show_diagnostics
 from cchc_cli.cli.kit import I18nOption, command, common_options
-from cchc_cli.cli.params import DATE, strict_option, today_option
+from cchc_cli.cli.params import DATE, PathType, strict_option, today_option
 from cchc_cli.cli.settings import settings
 from cchc_cli.cli.stages import open_one_workspace
 
@@ -36,10 +36,15 @@ def _size_text(size: int, lang: str) -> str:
 
 @command("pack", "help.cmd.pack")
 @click.option(
-    "--agency", "agency", metavar="CODE", default=None, help="help.opt.pack_agency", cls=I18nOption
+    "--agency",
+    "agency",
+    metavar="help.metavar.agency",
+    default=None,
+    help="help.opt.pack_agency",
+    cls=I18nOption,
 )
 @click.option(
-    "--out", "out", type=click.Path(), default=None, help="help.opt.pack_out", cls=I18nOption
+    "--out", "out", type=PathType(), default=None, help="help.opt.pack_out", cls=I18nOption
 )
 @click.option("--draft", is_flag=True, help="help.opt.pack_draft", cls=I18nOption)
 @click.option("--force", is_flag=True, help="help.opt.pack_force", cls=I18nOption)
@@ -47,7 +52,6 @@ def _size_text(size: int, lang: str) -> str:
     "--date",
     "date_arg",
     type=DATE,
-    metavar="YYYY-MM-DD",
     default=None,
     help="help.opt.date",
     cls=I18nOption,
@@ -55,7 +59,7 @@ def _size_text(size: int, lang: str) -> str:
 @click.option(
     "--templates",
     "templates_arg",
-    type=click.Path(),
+    type=PathType(),
     default=None,
     help="help.opt.templates",
     cls=I18nOption,

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cchc_cli.cli.exits import CommandExit, end, show_diagnostics
-from cchc_cli.cli.kit import I18nOption, command, common_options
+from cchc_cli.cli.exits import CommandExit, end, notes_files, show_diagnostics
+from cchc_cli.cli.kit import I18nArgument, I18nOption, command, common_options
 from cchc_cli.cli.params import format_option
 from cchc_cli.cli.settings import settings
 from cchc_cli.cli.stages import load_stage, tree_and_plan
@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 
 def _plan_stage() -> tuple[CriteriaTree, ResolvedPlan, int]:
-    """Criteria and plan, checked; errors, and the plan file's warnings, shown on stderr.
+    """Criteria and plan, checked; errors shown on stderr, and the plan file's warnings
+    counted in one line (``validate`` shows them).
 
     The ``info`` notes about overlaps are left to ``validate`` (``who`` explains them).
     Returns the tree, the plan and the exit code the shown diagnostics give; no plan at all
@@ -36,13 +37,15 @@ def _plan_stage() -> tuple[CriteriaTree, ResolvedPlan, int]:
     ]
     code = EXIT_OK
     if shown:
-        code = show_diagnostics(shown, fmt="text", root=ws.root, texts=result.texts)
+        code = show_diagnostics(
+            shown, fmt="text", root=ws.root, texts=result.texts, condense=notes_files(ws)
+        )
     tree, plan = tree_and_plan(result)
     return tree, plan, code
 
 
 @command("who", "help.cmd.who")
-@click.argument("item_id", metavar="ID")
+@click.argument("item_id", metavar="help.metavar.id", cls=I18nArgument)
 @common_options
 def who_cmd(item_id: str) -> None:
     from cchc_cli.core.diagnostics import EXIT_USAGE, error
@@ -66,7 +69,7 @@ def who_cmd(item_id: str) -> None:
 @click.option(
     "--agency",
     "agency",
-    metavar="CODE",
+    metavar="help.metavar.agency",
     default=None,
     help="help.opt.owners_agency",
     cls=I18nOption,

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cchc_cli.cli.exits import end, show_diagnostics
-from cchc_cli.cli.kit import I18nOption, command, common_options, group
-from cchc_cli.cli.params import DATE, strict_option, today_option
+from cchc_cli.cli.exits import end, notes_files, show_diagnostics
+from cchc_cli.cli.kit import I18nArgument, I18nOption, command, common_options, group
+from cchc_cli.cli.params import DATE, ChoiceType, PathType, strict_option, today_option
 from cchc_cli.cli.settings import settings
 from cchc_cli.cli.stages import check_stage, open_one_workspace, optional_workspace
 
@@ -32,21 +32,25 @@ def _shown_path(path: Path) -> str:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["docx", "xlsx", "html", "md", "all"]),
+    type=ChoiceType(["docx", "xlsx", "html", "md", "all"]),
     default="all",
     help="help.opt.report_format",
     cls=I18nOption,
 )
-@click.option("--out", "out", type=click.Path(), default=None, help="help.opt.out", cls=I18nOption)
+@click.option("--out", "out", type=PathType(), default=None, help="help.opt.out", cls=I18nOption)
 @click.option(
-    "--agency", "agency", metavar="CODE", default=None, help="help.opt.agency", cls=I18nOption
+    "--agency",
+    "agency",
+    metavar="help.metavar.agency",
+    default=None,
+    help="help.opt.agency",
+    cls=I18nOption,
 )
 @click.option("--draft", is_flag=True, help="help.opt.draft", cls=I18nOption)
 @click.option(
     "--date",
     "date_arg",
     type=DATE,
-    metavar="YYYY-MM-DD",
     default=None,
     help="help.opt.date",
     cls=I18nOption,
@@ -54,7 +58,8 @@ def _shown_path(path: Path) -> str:
 @click.option(
     "--templates",
     "templates_arg",
-    type=click.Path(),
+    type=PathType(),
+    metavar="help.metavar.dir",
     default=None,
     help="help.opt.templates",
     cls=I18nOption,
@@ -92,7 +97,13 @@ def report_cmd(
     )
     outcome, result = run_report(request)
     if outcome.diagnostics:
-        show_diagnostics(outcome.diagnostics, strict=strict, root=ws.root, texts=result.texts)
+        show_diagnostics(
+            outcome.diagnostics,
+            strict=strict,
+            root=ws.root,
+            texts=result.texts,
+            condense=notes_files(ws),
+        )
     for path in outcome.written:
         click.echo(tr("report.written", lang, path=_shown_path(path)))
     end(outcome.exit_code)
@@ -104,7 +115,9 @@ def templates_group() -> None:
 
 
 @templates_group.command("check", help="help.cmd.templates_check")
-@click.argument("folder", required=False, type=click.Path(), metavar="[DIR]")
+@click.argument(
+    "folder", required=False, type=PathType(), metavar="help.metavar.dir", cls=I18nArgument
+)
 @common_options
 def templates_check_cmd(folder: str | None) -> None:
     """Check DIR (default: the workspace's `templates`, else the built-in templates)."""

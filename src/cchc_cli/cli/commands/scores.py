@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 import click
 
 from cchc_cli.cli.exits import CommandExit, write_failed
-from cchc_cli.cli.kit import I18nOption, command, common_options
+from cchc_cli.cli.kit import I18nArgument, I18nOption, command, common_options
 from cchc_cli.cli.settings import settings
 from cchc_cli.cli.stages import load_stage, tree_and_plan
+from cchc_cli.cli.types import PathType
 
 if TYPE_CHECKING:
     from cchc_cli.core.diagnostics import Diagnostic
@@ -31,17 +32,18 @@ def _agency_code(plan: ResolvedPlan, given: str) -> str:
 
 
 @command("scaffold", "help.cmd.scaffold")
-@click.argument("agency", required=False, metavar="[AGENCY]")
+@click.argument("agency", required=False, metavar="help.metavar.agency", cls=I18nArgument)
 @click.option("--all", "all_agencies", is_flag=True, help="help.opt.scaffold_all", cls=I18nOption)
 @click.option("--update", is_flag=True, help="help.opt.scaffold_update", cls=I18nOption)
 @common_options
 def scaffold_cmd(agency: str | None, all_agencies: bool, update: bool) -> None:
-    from cchc_cli.core.i18n import tr
+    from cchc_cli.cli.usage import UsageFailure
+    from cchc_cli.core.i18n import Msg
     from cchc_cli.scores.scaffold import scaffold_agency
 
     lang = settings().lang
     if (agency is None) == (not all_agencies):
-        raise click.UsageError(tr("scores.scaffold.usage", lang))
+        raise UsageFailure(Msg("scores.scaffold.usage"))
     result = load_stage("plan", require_clean=True)
     ws = result.workspace
     tree, plan = tree_and_plan(result)
@@ -79,13 +81,12 @@ def _say_done(ws: Workspace, outcome: ScaffoldOutcome) -> None:
 
 
 @command("schema", "help.cmd.schema")
-@click.argument("agency")
+@click.argument("agency", metavar="help.metavar.agency", cls=I18nArgument)
 @click.option(
     "--out",
     "out_arg",
-    type=click.Path(dir_okay=False),
+    type=PathType(dir_okay=False),
     default=None,
-    metavar="FILE",
     help="help.opt.schema_out",
     cls=I18nOption,
 )
