@@ -61,8 +61,10 @@ def check_cells(sheet: Sheet) -> list[Diagnostic]:
     diags += _hidden(sheet)
     if not mangled:  # a mangled "í" holds a soft hyphen: not worth a word of its own
         diags += _cleaned(sheet)
-    diags += _whole_columns(sheet)
-    return diags
+    whole = _whole_columns(sheet)
+    if whole:  # the header does not sit over its data: its unnamed columns are no news
+        diags = [d for d in diags if d.code != UNNAMED_COLUMN]
+    return diags + whole
 
 
 def ref(sheet: Sheet, cell: GridCell) -> Msg:

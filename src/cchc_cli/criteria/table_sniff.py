@@ -17,7 +17,7 @@ from cchc_cli.criteria.codes import UNREADABLE, UNSUPPORTED_FORMAT
 #: larger than any annex table could be (a CSV of 8 MB is some 50 000 rows)
 MAX_CSV_BYTES = 8 * 1024 * 1024
 #: what an .xlsx may unpack to (its sheets, shared strings, styles)
-MAX_XLSX_UNPACKED = 64 * 1024 * 1024
+MAX_XLSX_UNPACKED = 32 * 1024 * 1024
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")

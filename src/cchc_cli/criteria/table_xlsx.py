@@ -27,9 +27,12 @@ from cchc_cli.criteria.table_grid import (
     clean,
     typed_text,
 )
+from cchc_cli.criteria.table_sniff import refuse
 
 #: columns past this one are not looked at (an annex has a handful)
-MAX_COLUMN = 256
+MAX_COLUMN = 64
+#: an annex has a few hundred rows; a sheet with more holding data is not an annex table
+MAX_ROWS = 10_000
 
 
 def read_xlsx(path: Path, rel: str, sheet: str | None) -> tuple[Grid | None, list[Diagnostic]]:
@@ -41,6 +44,8 @@ def read_xlsx(path: Path, rel: str, sheet: str | None) -> tuple[Grid | None, lis
         if chosen is None:
             return None, diags
         cells = _cells(chosen)
+        if len({row for row, _ in cells}) > MAX_ROWS:
+            return None, [*diags, refuse(rel, "too_many_rows", rows=MAX_ROWS)]
         cached: dict[tuple[int, int], Any] = {}
         if any(c.data_type == "f" for c in cells.values()):
             cached = _cached_values(path, rel, chosen.title)
