@@ -258,7 +258,7 @@ def test_decimal_ids_are_reported_three_times_then_counted(tmp_path: Path) -> No
         ("t.xlsx:5:1", "CCHC236"),
         ("t.xlsx:6:1", "CCHC260"),
     ]
-    assert "… và 9 lỗi cùng loại [CCHC236] ở các dòng 6–14." in err
+    assert "… và 9 lỗi cùng loại [CCHC236] ở các dòng 6–14 [CCHC260]" in err
 
 
 def test_hidden_rows_and_columns_are_read_and_said(tmp_path: Path) -> None:
@@ -400,3 +400,19 @@ def test_a_sheet_with_too_many_rows_is_refused(
     monkeypatch.setattr(table_xlsx, "MAX_ROWS", 3)
     code, found, err = run_import(book(tmp_path / "t.xlsx"))
     assert code == 1 and found == [("t.xlsx", "CCHC264")] and "--sheet" in err
+
+
+def test_a_header_two_rows_tall(tmp_path: Path) -> None:
+    """ "Mã", "Tên" … merged down over two rows, a unit written under "Điểm tối đa"."""
+
+    def two_rows(_: Any, sheet: Any) -> None:
+        sheet.insert_rows(2)
+        sheet["C2"] = "(điểm)"
+        for rng in ("A1:A2", "B1:B2", "D1:D2", "E1:E2"):
+            sheet.merge_cells(rng)
+
+    header = ["Mã", "Tên", "Điểm tối đa", "Cách chấm", "Mức điểm"]
+    table = book(tmp_path / "t.xlsx", setup=two_rows, header=header)
+    code, found, err = run_import(table)
+    assert code == 0 and found == [("t.xlsx:2", "CCHC256")], err
+    assert "levels: [0, 2]" in imported(table)

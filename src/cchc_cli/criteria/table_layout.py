@@ -103,8 +103,26 @@ def layout(grid: Grid) -> tuple[Sheet | None, list[Diagnostic]]:
     sheet = Sheet(grid, header, names)
     diags += _above(sheet, grid.rows[:index])
     body = [r for r in grid.rows[index + 1 :] if not r.blank()]
-    sheet.rows, skipped = _set_aside(sheet, body)
+    under = _header_continued(sheet, body)
+    diags += _skipped(sheet, under, "table.skipped.header_rows", Severity.INFO)
+    sheet.rows, skipped = _set_aside(sheet, body[len(under) :])
     return sheet, diags + skipped
+
+
+def _header_continued(sheet: Sheet, body: list[GridRow]) -> list[GridRow]:
+    """Rows under the header that belong to it: a header two rows tall, its cells merged down
+    ("Mã" over rows 4–5) and sub-headings beside them ("Tối đa" under "Điểm")."""
+    top = sheet.header.line
+    under: list[GridRow] = []
+    for row in body:
+        merged_from_header = any(
+            c.merge is not None and c.merge.first_row <= top for c in row.cells
+        )
+        if not merged_from_header or _item_like(sheet, row):
+            break
+        top = row.line
+        under.append(row)
+    return under
 
 
 def _first_text(row: GridRow) -> str:
@@ -127,8 +145,9 @@ def _above(sheet: Sheet, rows: list[GridRow]) -> list[Diagnostic]:
 
 
 def norm_id(text: str) -> str:
-    """An id as typed, without spaces and without a final dot (``1.1.`` is ``1.1``)."""
-    squeezed = "".join(text.split())
+    """An id as typed, without spaces, without the apostrophe that makes Excel keep a number as
+    text (``'1.10``) and without a final dot (``1.1.`` is ``1.1``)."""
+    squeezed = "".join(text.split()).lstrip("'\u2019")
     return squeezed[:-1] if squeezed.endswith(".") and len(squeezed) > 1 else squeezed
 
 
