@@ -27,7 +27,10 @@ VIETNAMESE = re.compile(r"[À-ỹĐđ]")
 # String literals with Vietnamese letters that are not text cchc shows but words it *reads*
 # (spreadsheet column names, the prefix of a province's name): (file, enclosing definition).
 INPUT_VOCABULARY = {
-    ("criteria/table_read.py", "ALIASES"),
+    ("criteria/table_header.py", "ALIASES"),
+    ("criteria/table_header.py", "WEAK_ALIASES"),
+    ("criteria/table_layout.py", "_TOTALS"),
+    ("criteria/table_layout.py", "_GROUP_LABEL"),
     ("report/labels.py", "province_full"),
 }
 

@@ -6,7 +6,8 @@ key) and ``guidance``. The hierarchy comes from the ids (``3.2.5`` is a child of
 
 Phases, each reported with the table's file and row (and column):
 
-1. read the table (UTF-8 CSV with or without BOM, UTF-16 with BOM, or .xlsx read-only):
+1. read the table (UTF-8 CSV with or without BOM, UTF-16 with BOM, or .xlsx; hidden sheets,
+   merged cells, formulas, mangled encodings, rows that are not items):
    :mod:`cchc_cli.criteria.table_read`;
 2. check every row on its own (empty cells, numbers, methods, ids, duplicates, Excel numbers
    standing for ids) and build the hierarchy: :mod:`cchc_cli.criteria.table_rows`;
@@ -14,7 +15,9 @@ Phases, each reported with the table's file and row (and column):
    loader and run the tree checks the caller passes (``cchc`` passes
    :func:`cchc_cli.criteria.checks.check_tree`); diagnostics are mapped back to table rows.
 
-The caller writes the text only when no phase found an error.
+A problem repeated down the table is shown a few times and then counted
+(:mod:`cchc_cli.criteria.table_fanout`). The caller writes the text only when no phase found
+an error.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from cchc_cli.core.yamlio import load_yaml, parse_text
 from cchc_cli.criteria.codes import UNKNOWN_RUBRIC
 from cchc_cli.criteria.model import CriteriaTree, build_tree
 from cchc_cli.criteria.stats import tree_counts
+from cchc_cli.criteria.table_fanout import collapse
 from cchc_cli.criteria.table_read import read_table
 from cchc_cli.criteria.table_rows import Item, build_hierarchy, parse_number, parse_rows
 from cchc_cli.criteria.yaml_writer import Options, YamlLines, render_yaml
@@ -72,16 +76,18 @@ def import_table(
     like: CriteriaTree | None = None,
     *,
     check: TreeCheck,
+    sheet: str | None = None,
 ) -> ImportResult:
-    table, diags = read_table(table_path, table_rel)
+    table, diags = read_table(table_path, table_rel, sheet)
     if table is None:
-        return ImportResult(None, diags)
-    items, problems = parse_rows(table)
-    diags += problems
-    roots, problems = build_hierarchy(items, table_rel)
+        return ImportResult(None, collapse(diags))
+    parsed = parse_rows(table)
+    diags += parsed.diagnostics
+    roots, problems = build_hierarchy(parsed, table_rel)
     diags += problems
     if any(d.severity is Severity.ERROR for d in diags):
-        return ImportResult(None, diags, table_text=table.text)
+        return ImportResult(None, collapse(diags), table_text=table.text)
+    items = parsed.items
     writer = render_yaml(roots, table_rel, options, like)
     text = writer.text()
     out_rel = out_path.as_posix()
@@ -91,6 +97,7 @@ def import_table(
     tree, problems = build_tree(doc)
     checks = problems + (check(tree) if tree is not None else [])
     diags += [_to_table(d, writer, out_rel, table_rel, like is not None) for d in checks]
+    diags = collapse(diags)
     if tree is not None:
         _verify(tree, items)
     if any(d.severity is Severity.ERROR for d in diags):

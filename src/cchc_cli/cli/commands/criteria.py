@@ -192,6 +192,7 @@ def criteria_group() -> None:
     help="help.opt.import_status",
     cls=I18nOption,
 )
+@click.option("--sheet", default=None, help="help.opt.import_sheet", cls=I18nOption)
 @common_options
 def criteria_import_cmd(
     table_arg: str,
@@ -206,6 +207,7 @@ def criteria_import_cmd(
     total: Decimal | None,
     counts: tuple[int, int, int] | None,
     status: str,
+    sheet: str | None,
 ) -> None:
     from cchc_cli.criteria import table_import as ci
 
@@ -227,7 +229,9 @@ def criteria_import_cmd(
         raise _out_exists(out)
     from cchc_cli.criteria.checks import check_tree
 
-    result = ci.import_table(table, table.as_posix(), out, options, like_tree, check=check_tree)
+    result = ci.import_table(
+        table, table.as_posix(), out, options, like_tree, check=check_tree, sheet=sheet
+    )
     _write_imported(result, table, out, options)
 
 
