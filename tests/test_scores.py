@@ -151,13 +151,13 @@ def test_checks_do_not_depend_on_file_order(tmp_path: Path) -> None:
         stp.read_text(encoding="utf-8").replace("score: 0.5", "score: 0.25"), encoding="utf-8"
     )
     ws = open_workspace(ws_path, ws_path)
-    first = check_workspace(ws, today=dt.date(2020, 1, 10))
+    first = check_workspace(ws, today=dt.date(2020, 1, 18))
     from cchc_cli.scores.checks import check_scores
 
     assert first.tree is not None and first.plan is not None
     loaded, _ = load_scores(ws)
-    forward = check_scores(ws, first.tree, first.plan, loaded, today=dt.date(2020, 1, 10))
-    backward = check_scores(ws, first.tree, first.plan, loaded[::-1], today=dt.date(2020, 1, 10))
+    forward = check_scores(ws, first.tree, first.plan, loaded, today=dt.date(2020, 1, 18))
+    backward = check_scores(ws, first.tree, first.plan, loaded[::-1], today=dt.date(2020, 1, 18))
     assert sorted(forward, key=lambda d: d.sort_key()) == sorted(
         backward, key=lambda d: d.sort_key()
     )

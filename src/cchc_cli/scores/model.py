@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
@@ -59,6 +59,9 @@ class LoadedScores:
 
     doc: YamlDoc
     file: ScoreFile
+    #: values that are not even numbers, left out of ``file`` so the rest of it still counts:
+    #: item id -> {field (score or measured) -> the text written}
+    invalid: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def rel(self) -> str:
