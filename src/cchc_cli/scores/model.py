@@ -9,7 +9,14 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from cchc_cli.core.modelbase import FORMAT_VERSION, StrictModel, VersionedFile, finite
+from cchc_cli.core.modelbase import (
+    FORMAT_VERSION,
+    StrictModel,
+    VersionedFile,
+    date_text,
+    finite,
+    number_text,
+)
 from cchc_cli.core.yamlio import YamlDoc
 
 SCORE_FORMAT = FORMAT_VERSION
@@ -24,6 +31,8 @@ class Evidence(StrictModel):
     title: str | None = None
     file: str | None = None
 
+    _date = field_validator("date", mode="before")(date_text)
+
 
 class ScoreEntry(StrictModel):
     score: Decimal | None = None
@@ -32,6 +41,7 @@ class ScoreEntry(StrictModel):
     comment: str | None = None
     evidence: list[Evidence] = Field(default_factory=list)
 
+    _number = field_validator("score", "measured", mode="before")(number_text)
     _finite = field_validator("score", "measured")(finite)
 
     @field_validator("evidence", mode="before")
@@ -46,6 +56,8 @@ class ScoreFile(VersionedFile):
     status: Literal["draft", "submitted"]
     submitted: dt.date | None = None
     items: dict[str, ScoreEntry | None] = Field(default_factory=dict)
+
+    _date = field_validator("submitted", mode="before")(date_text)
 
     @field_validator("items", mode="before")
     @classmethod
