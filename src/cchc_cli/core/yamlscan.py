@@ -46,9 +46,11 @@ def scan(doc: YamlDoc, odd: tuple[int, ...]) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     covered: set[int] = set()
     free: set[int] = set()
+    near = _Neighbours()
     for node, is_key in _scalars(doc.root):
         start = doc.original(node.start_mark.index, before=True)
         end = doc.original(node.end_mark.index)
+        near.ends[end] = near.starts[start] = (node, start, end)
         if node.style == '"' and "\\" in doc.text[start:end]:
             found.extend(_escapes(doc, node, start, end))
         inside = odd[bisect.bisect_left(odd, start) : bisect.bisect_left(odd, end)]
@@ -70,8 +72,16 @@ def scan(doc: YamlDoc, odd: tuple[int, ...]) -> list[Diagnostic]:
             and chars.BEFORE_PARSE.match(doc.text, index)
             and not _in_comment(doc.text, index)
         ):
-            found.append(_odd_outside(doc, index))
+            found.append(_odd_outside(doc, index, near))
     return found
+
+
+class _Neighbours:
+    """The scalars of a document by where they start and end (indexes in its text)."""
+
+    def __init__(self) -> None:
+        self.starts: dict[int, tuple[ScalarNode, int, int]] = {}
+        self.ends: dict[int, tuple[ScalarNode, int, int]] = {}
 
 
 def on_line(doc: YamlDoc, odd: tuple[int, ...], index: int) -> list[Diagnostic]:
@@ -132,19 +142,33 @@ def _odd_scalar(
     )
 
 
-def _odd_outside(doc: YamlDoc, index: int) -> Diagnostic:
-    """CCHC112 for a character in the YAML structure itself (beside a key, in an indentation):
-    it is read as a space (or nothing); the message shows the line."""
-    ch = doc.text[index]
-    line, _ = doc.lines_index.position(index)
-    text = doc.lines[line - 1] if line <= len(doc.lines) else ""
+def _odd_outside(doc: YamlDoc, index: int, near: _Neighbours | None = None) -> Diagnostic:
+    """CCHC112 for a character in the YAML structure itself (beside a key or a value, in an
+    indentation), read as a space or nothing: the message shows the key or value it touches
+    (``score<U+00A0>`` is read as ``score``), else the line."""
+    text, ch = doc.text, doc.text[index]
+    before, after = index, index + 1
+    while before > 0 and (text[before - 1] == " " or chars.BEFORE_PARSE.match(text, before - 1)):
+        before -= 1
+    while after < len(text) and (text[after] == " " or chars.BEFORE_PARSE.match(text, after)):
+        after += 1
+    if near is not None and before in near.ends:
+        node, start, _ = near.ends[before]
+        shown, clean = text[start : index + 1], node.value
+    elif near is not None and after in near.starts:
+        node, _, end = near.starts[after]
+        shown, clean = text[index:end], node.value
+    else:
+        line, _ = doc.lines_index.position(index)
+        shown = doc.lines[line - 1].strip() if line <= len(doc.lines) else ""
+        clean = chars.clean(shown)
     return error(
         "CCHC112",
         doc.location(index),
         chars=[chars.label(ch)],
-        text=chars.visible(text.strip()),
-        clean=chars.clean(text).strip(),
-        hint=Msg(chars.hint_key([ch]), {"clean": chars.clean(text).strip()}),
+        text=chars.visible(shown),
+        clean=clean,
+        hint=Msg(chars.hint_key([ch]), {"clean": clean}),
     )
 
 
