@@ -121,7 +121,7 @@ def prepare(text: str) -> Prepared:
     """The text the parser reads (see :class:`Prepared`); the same object when clean."""
     if text.isascii():
         return Prepared(text, (), ())
-    odd = tuple(m.start() for m in ODD.finditer(text))
+    odd = tuple(m.start() for m in ODD.finditer(text) if _may_matter(text, m.start()))
     if not odd:
         return Prepared(text, (), ())
     removed: list[int] = []
@@ -137,6 +137,14 @@ def prepare(text: str) -> Prepared:
         last = index + 1
     out.append(text[last:])
     return Prepared("".join(out), tuple(removed), odd)
+
+
+def _may_matter(text: str, index: int) -> bool:
+    """A dash matters only next to a digit (``−0.5``, ``2020–01–16``); free text is full of
+    dashes (``2019 – 2020``) that need no second look."""
+    if text[index] not in DASHES:
+        return True
+    return text[index + 1 : index + 2].isdigit() or (index > 0 and text[index - 1].isdigit())
 
 
 def clean(text: str) -> str:
