@@ -3,8 +3,9 @@
 Text pasted from Word, a web page or a chat, or typed with an unusual keyboard layout, brings
 characters that look like nothing, or like an ordinary letter, digit or space:
 
-* *zero-width* characters (U+200B/C/D, U+2060, U+00AD, and U+FEFF — a byte order mark, which
-  inside a file means two files were joined): dropped before parsing;
+* *zero-width* characters (U+200B/C/D, U+2060, U+00AD, direction marks and other invisible
+  format characters, and U+FEFF — a byte order mark, which inside a file means two files were
+  joined): dropped before parsing;
 * *line separators* U+2028, U+2029 and NEL U+0085: YAML counts them as line breaks, a text
   editor does not; read as an ordinary space, so lines and columns stay those of the editor;
 * *odd spaces* (U+00A0 no-break space, U+202F, U+2007, U+3000, U+2000–U+200A): read as an
@@ -25,7 +26,16 @@ from dataclasses import dataclass
 from cchc_cli.core.i18n import Msg
 
 BOM = "\ufeff"
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u00ad" + BOM
+#: invisible format characters: the named ones, then direction marks and other format controls
+#: (U+200E/F, U+202A–U+202E, U+2061–U+2064, U+2066–U+2069, U+180E)
+ZERO_WIDTH = (
+    "\u200b\u200c\u200d\u2060\u00ad"
+    + BOM
+    + "\u200e\u200f\u180e"
+    + "".join(
+        chr(c) for c in (*range(0x202A, 0x202F), *range(0x2061, 0x2065), *range(0x2066, 0x206A))
+    )
+)
 LINE_SEPARATORS = "\u2028\u2029\x85"
 ODD_SPACES = "\u00a0\u202f\u2007\u3000" + "".join(chr(c) for c in range(0x2000, 0x200B))
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63"
@@ -90,7 +100,7 @@ _NUMBER_OR_DATE = re.compile(r"[-+]?[0-9][0-9.,/-]*|[-+][0-9.,]+")
 TOKEN = re.compile(r"[!-~]+")
 #: characters with a name of their own in the catalogue (others are named by their class)
 NAMED = {
-    *ZERO_WIDTH,
+    *"\u200b\u200c\u200d\u2060\u00ad" + BOM,
     *LINE_SEPARATORS,
     "\u00a0",
     "\u202f",
@@ -189,6 +199,8 @@ def label(ch: str) -> Msg:
         name = Msg(f"chars.lookalike.{script}", {"ascii": LOOKALIKES[ch]})
     elif ch in DASHES:
         name = Msg("chars.dash")
+    elif ch in ZERO_WIDTH:
+        name = Msg("chars.format")
     else:
         name = Msg("chars.space")
     return Msg("chars.label", {"code": code_point(ch), "name": name})
