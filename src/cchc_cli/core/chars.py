@@ -31,7 +31,8 @@ BOM = "\ufeff"
 ZERO_WIDTH = (
     "\u200b\u200c\u200d\u2060\u00ad"
     + BOM
-    + "\u200e\u200f\u180e"
+    + "\u200e\u200f"
+    + chr(0x180E)
     + "".join(
         chr(c) for c in (*range(0x202A, 0x202F), *range(0x2061, 0x2065), *range(0x2066, 0x206A))
     )
