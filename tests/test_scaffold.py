@@ -224,6 +224,22 @@ def test_update_inserts_before_a_later_key_and_keeps_crlf_and_bom(ws: Path) -> N
     ] == ["CCHC415"]
 
 
+def test_update_finds_its_place_after_invisible_characters(ws: Path) -> None:
+    """Zero-width characters are dropped before parsing: the insertion point is mapped back to
+    the file's own text, so nothing lands in the middle of a line."""
+    a = ws / "scores" / "a.yaml"
+    body = EDITED.replace("status: draft\n", "").replace("# hết\n", "# hết\nstatus: draft\n")
+    body = body.replace("Phối hợp.", "Phối\u200b hợp\u200b\u200b.").replace("# hết", "# h\u200bết")
+    old = body.encode("utf-8")
+    a.write_bytes(old)
+    _plan_gives_aaa_a_part(ws)
+    assert run_in(ws, "scaffold", "AAA", "--update").exit_code == 0
+    new = a.read_bytes()
+    cut = old.index(b"status: draft")
+    assert new.startswith(old[:cut]) and new.endswith(old[cut:])
+    assert new[cut : len(new) - (len(old) - cut)].startswith(b"  # ")
+
+
 def test_update_keeps_the_file_own_indentation(ws: Path) -> None:
     a = ws / "scores" / "a.yaml"
     four = (
