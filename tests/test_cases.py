@@ -155,7 +155,7 @@ def test_report_refuses_bad_input(case: Path, tmp_path: Path) -> None:
 
 def test_base_workspace_is_clean() -> None:
     """The base every case starts from validates with no errors and no warnings."""
-    result = invoke("-C", BASE, "validate", "--format", "json", "--strict", "--today", "2020-01-10")
+    result = invoke("-C", BASE, "validate", "--format", "json", "--strict", "--today", "2020-01-18")
     payload = json.loads(result.stdout)
     assert result.exit_code == 0, payload
     assert payload["counts"] == {"error": 0, "warning": 0, "info": 1}

@@ -75,19 +75,19 @@ def test_help_is_translated(
 
 
 def test_validate_clean_workspace_exits_0(ws: Path) -> None:
-    code, _, err = run("-C", str(ws), "validate", "--today", "2020-01-10")
+    code, _, err = run("-C", str(ws), "validate", "--today", "2020-01-18")
     assert code == 0, err
     assert err.endswith("Tổng cộng: 0 lỗi, 0 cảnh báo, 1 thông tin.\n")
 
 
 def test_workspace_option_after_command(ws: Path) -> None:
-    code, _, err = run("validate", "-C", str(ws), "--today", "2020-01-10")
+    code, _, err = run("validate", "-C", str(ws), "--today", "2020-01-18")
     assert code == 0, err
 
 
 def test_workspace_found_from_subfolder(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ws / "scores")
-    code, _, err = run("validate", "--today", "2020-01-10")
+    code, _, err = run("validate", "--today", "2020-01-18")
     assert code == 0, err
 
 
@@ -174,9 +174,9 @@ def test_strict_turns_warnings_into_exit_1(ws: Path) -> None:
         crit.read_text(encoding="utf-8").replace("subcriteria: 4", "subcriteria: 5"),
         encoding="utf-8",
     )
-    code, _, err = run("-C", str(ws), "validate", "--today", "2020-01-10")
+    code, _, err = run("-C", str(ws), "validate", "--today", "2020-01-18")
     assert code == 0, err
-    code, _, _ = run("-C", str(ws), "validate", "--strict", "--today", "2020-01-10")
+    code, _, _ = run("-C", str(ws), "validate", "--strict", "--today", "2020-01-18")
     assert code == 1
 
 

@@ -6,6 +6,9 @@
   shuffled);
 * totals are the sums of the leaves, checked against an independent computation from the
   generated scores (levels, rubric, split leaves combined by min / mean / coordinator);
+* with values that fail their own check (above the maximum, negative, not a level, a measured
+  value off the scale, not a number) no merged row ever exceeds its maximum, a rejected value
+  makes its leaf "rejected" and counts 0, and totals are the sums of the accepted values;
 * a workspace that validates clean renders in every format through the CLI.
 
 The generator knows, without asking cchc, which agency owns which leaf: areas have a lead,
@@ -46,18 +49,33 @@ class Leaf:
     kind: str = "free"  # levels | rubric | free (self leaves)
     owners: list[str] = field(default_factory=list)
     combine: str | None = None
-    #: agency -> (score written, measured)
-    given: dict[str, tuple[Decimal | None, Decimal | None]] = field(default_factory=dict)
+    #: agency -> (score written, measured); text where a value is not even a number
+    given: dict[str, tuple[Decimal | str | None, Decimal | str | None]] = field(
+        default_factory=dict
+    )
 
     def levels(self) -> list[Decimal]:
         return [Decimal(0), self.max / 2, self.max]
 
     def effective(self, agency: str) -> Decimal | None:
         score, measured = self.given.get(agency, (None, None))
-        if measured is not None and self.kind == "rubric":
+        if self.rejected(agency):
+            return None
+        if isinstance(measured, Decimal) and self.kind == "rubric":
             fraction = next(f for start, f in BANDS if measured >= start)
             return quantize(self.max * fraction).normalize()
-        return score
+        return score if isinstance(score, Decimal) else None
+
+    def rejected(self, agency: str) -> bool:
+        """Whether the agency's value fails its own check (the methodology, not cchc, says)."""
+        score, measured = self.given.get(agency, (None, None))
+        if isinstance(score, str) or isinstance(measured, str):
+            return True
+        if measured is not None and self.kind == "rubric":
+            return not 0 <= measured <= 100
+        if score is None:
+            return False
+        return not 0 <= score <= self.max or (self.kind == "levels" and score not in self.levels())
 
 
 @dataclass
@@ -252,9 +270,9 @@ def write_world(world: World, root: Path, names: dict[str, str] | None = None) -
             score, measured = leaf.given[code]
             entry: dict[str, Any] = {}
             if score is not None:
-                entry["score"] = _dec(score)
+                entry["score"] = _dec(score) if isinstance(score, Decimal) else score
             if measured is not None:
-                entry["measured"] = _dec(measured)
+                entry["measured"] = _dec(measured) if isinstance(measured, Decimal) else measured
             if (leaf.effective(code) or 0) < leaf.max:
                 entry["explanation"] = "Chưa đạt tối đa: một phần nhiệm vụ chuyển sang năm sau."
             entry["evidence"] = [
@@ -363,6 +381,70 @@ def test_merge_does_not_depend_on_file_order(world: World, seed: random.Random) 
             seed.shuffle(loaded)
             again = merge(result.tree, result.plan, loaded)
             assert merged_payload(again, result.plan) == reference
+
+
+def _bad_value(leaf: Leaf) -> st.SearchStrategy[tuple[Any, Any]]:
+    """A value that fails the leaf's own check."""
+    if leaf.kind == "rubric":
+        return st.sampled_from([(None, Decimal(150)), (None, Decimal(-5)), (None, "nhiều")])
+    bad: list[tuple[Any, Any]] = [(leaf.max + QUARTER, None), (-QUARTER, None), ("một", None)]
+    if leaf.kind == "levels":
+        bad.append((leaf.max / 4, None))
+    return st.sampled_from(bad)
+
+
+def expected_with_rejections(world: World) -> dict[str, Decimal | str | None]:
+    """Each self leaf's score, or "rejected" when a value it depends on fails its check (the
+    coordinator's decision on a leaf it decides, else any scorer's value)."""
+    found: dict[str, Decimal | str | None] = dict(expected_scores(world))
+    for leaf in world.leaves:
+        decided = leaf.combine == "coordinator" and len(leaf.owners) > 1
+        relevant = [world.coordinator] if decided else leaf.owners
+        if leaf.method == "self" and any(leaf.rejected(code) for code in relevant):
+            found[leaf.id] = "rejected"
+    return found
+
+
+@settings(SETTINGS, max_examples=80)
+@given(world=worlds(), data=st.data())
+def test_rejected_values_never_count(world: World, data: st.DataObject) -> None:
+    for leaf in world.leaves:
+        for code in sorted(leaf.given):
+            if data.draw(st.integers(0, 2)) == 0:
+                leaf.given[code] = data.draw(_bad_value(leaf))
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "ws"
+        write_world(world, root)
+        merged = json.loads(invoke("-C", str(root), "merged", "--format", "json").stdout)
+        status = json.loads(invoke("-C", str(root), "status", "--format", "json").stdout)
+    expected = expected_with_rejections(world)
+    by_id = {item["item"]: item for item in merged["items"]}
+    for leaf_id, want in expected.items():
+        item = by_id[leaf_id]
+        if want == "rejected":
+            assert (item["status"], item["score"]) == ("rejected", None), leaf_id
+            assert item["rejected"] and all(r["reason"] for r in item["rejected"])
+        else:
+            assert item["status"] == "scored" and Decimal(str(item["score"])) == want, leaf_id
+    for item in merged["items"]:
+        assert item["score"] is None or 0 <= Decimal(str(item["score"])) <= Decimal(
+            str(item["max"])
+        )
+
+    def within(node: dict[str, Any]) -> None:
+        assert 0 <= Decimal(str(node["score"])) <= Decimal(str(node["max"])), node["item"]
+        for child in node.get("criteria") or []:
+            within(child)
+
+    for area in merged["areas"]:
+        within(area)
+    accepted = sum((v for v in expected.values() if isinstance(v, Decimal)), Decimal(0))
+    assert Decimal(str(merged["total"]["score"])) == accepted
+    assert status["total"] == merged["total"]
+    rejected = sum(1 for v in expected.values() if v == "rejected")
+    assert status["items"]["rejected"] == rejected
+    for agency in status["agencies"]:
+        assert Decimal(str(agency["claimed"])) <= Decimal(str(agency["possible"]))
 
 
 HOSTILE = st.sampled_from(

@@ -43,7 +43,7 @@ def test_scaffold_all_then_validate_reports_exactly_the_missing_items(tmp_path: 
     assert sorted(p.name for p in scores.iterdir()) == sorted(
         f"{c.lower()}.yaml" for c in owned_in_example()
     )
-    diags = diagnostics(ws, "--today", "2020-01-10")
+    diags = diagnostics(ws, "--today", "2020-01-18")
     mine = [d for d in diags if d["code"].startswith("CCHC4")]
     assert {d["code"] for d in mine} == {"CCHC415"}
     assert all(d["severity"] == "warning" for d in mine)
@@ -109,7 +109,7 @@ def test_filled_scaffold_validates_clean(ws: Path) -> None:
         text = re.sub(r"(?m)^(    measured:)$", r"\1 50", text)
         text = re.sub(r"(?m)^(    explanation:)$", r"\1 Chưa thực hiện trong năm.", text)
         path.write_text(text, encoding="utf-8")
-    diags = diagnostics(ws, "--today", "2020-01-10")
+    diags = diagnostics(ws, "--today", "2020-01-18")
     assert [d for d in diags if d["code"].startswith("CCHC4")] == []
 
 
@@ -196,7 +196,7 @@ def test_update_appends_new_items_and_keeps_every_byte(ws: Path) -> None:
     assert "đầu tư" in added
     assert added.count('  "') == 1  # only the new item
     # the agency's file is still valid; the new item is reported as missing (a draft, in time)
-    diags = diagnostics(ws, "--today", "2020-01-10")
+    diags = diagnostics(ws, "--today", "2020-01-18")
     assert [
         (d["code"], d["item"], d["agency"]) for d in diags if d["code"].startswith("CCHC4")
     ] == [("CCHC415", "2.1.2", "AAA")]
@@ -220,8 +220,24 @@ def test_update_inserts_before_a_later_key_and_keeps_crlf_and_bom(ws: Path) -> N
     assert added.startswith(b"  # ") and b'\r\n  "2.1.2":\r\n    score:\r\n' in added
     assert b"\n" not in added.replace(b"\r\n", b"")  # no bare LF line ending
     assert [
-        d["code"] for d in diagnostics(ws, "--today", "2020-01-10") if d["code"].startswith("CCHC4")
+        d["code"] for d in diagnostics(ws, "--today", "2020-01-18") if d["code"].startswith("CCHC4")
     ] == ["CCHC415"]
+
+
+def test_update_finds_its_place_after_invisible_characters(ws: Path) -> None:
+    """Zero-width characters are dropped before parsing: the insertion point is mapped back to
+    the file's own text, so nothing lands in the middle of a line."""
+    a = ws / "scores" / "a.yaml"
+    body = EDITED.replace("status: draft\n", "").replace("# hết\n", "# hết\nstatus: draft\n")
+    body = body.replace("Phối hợp.", "Phối\u200b hợp\u200b\u200b.").replace("# hết", "# h\u200bết")
+    old = body.encode("utf-8")
+    a.write_bytes(old)
+    _plan_gives_aaa_a_part(ws)
+    assert run_in(ws, "scaffold", "AAA", "--update").exit_code == 0
+    new = a.read_bytes()
+    cut = old.index(b"status: draft")
+    assert new.startswith(old[:cut]) and new.endswith(old[cut:])
+    assert new[cut : len(new) - (len(old) - cut)].startswith(b"  # ")
 
 
 def test_update_keeps_the_file_own_indentation(ws: Path) -> None:
@@ -240,7 +256,7 @@ def test_update_keeps_the_file_own_indentation(ws: Path) -> None:
     assert text.startswith(four)
     assert '\n    "2.1.2":\n        score:\n' in text
     assert [
-        d["code"] for d in diagnostics(ws, "--today", "2020-01-10") if d["code"].startswith("CCHC4")
+        d["code"] for d in diagnostics(ws, "--today", "2020-01-18") if d["code"].startswith("CCHC4")
     ] == ["CCHC415"]
 
 

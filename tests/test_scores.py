@@ -151,13 +151,13 @@ def test_checks_do_not_depend_on_file_order(tmp_path: Path) -> None:
         stp.read_text(encoding="utf-8").replace("score: 0.5", "score: 0.25"), encoding="utf-8"
     )
     ws = open_workspace(ws_path, ws_path)
-    first = check_workspace(ws, today=dt.date(2020, 1, 10))
+    first = check_workspace(ws, today=dt.date(2020, 1, 18))
     from cchc_cli.scores.checks import check_scores
 
     assert first.tree is not None and first.plan is not None
     loaded, _ = load_scores(ws)
-    forward = check_scores(ws, first.tree, first.plan, loaded, today=dt.date(2020, 1, 10))
-    backward = check_scores(ws, first.tree, first.plan, loaded[::-1], today=dt.date(2020, 1, 10))
+    forward = check_scores(ws, first.tree, first.plan, loaded, today=dt.date(2020, 1, 18))
+    backward = check_scores(ws, first.tree, first.plan, loaded[::-1], today=dt.date(2020, 1, 18))
     assert sorted(forward, key=lambda d: d.sort_key()) == sorted(
         backward, key=lambda d: d.sort_key()
     )
@@ -296,14 +296,16 @@ def test_schema_rejects_what_an_editor_should_underline(example_check: Any) -> N
     assert errors(lambda d: d["items"]["4.3.1"]["evidence"][0].update({"date": "4/10/2019"}))
     item = schema["properties"]["items"]["properties"]["4.3.1"]
     assert "Thực hiện các quy định về phân cấp quản lý" in item["description"]
-    assert item["properties"]["score"]["maximum"] == 1
-    assert item["properties"]["score"]["enum"] == [0, 0.5, 1, None]
+    number, text, null = item["properties"]["score"]["anyOf"]
+    assert (number["maximum"], number["enum"]) == (1, [0, 0.5, 1])
+    assert text["type"] == "string" and null == {"type": "null"}
 
 
 def test_schema_of_a_cooperating_item_has_no_score(example_check: Any) -> None:
     schema = build_schema(example_check.tree, example_check.plan, "SNV", "vi")
     coop = schema["properties"]["items"]["properties"]["1.5"]
-    assert set(coop["properties"]) == {"comment", "evidence"}
+    # cchc reads a cooperating agency's explanation as a comment: the editor accepts it too
+    assert set(coop["properties"]) == {"comment", "evidence", "explanation"}
 
 
 def test_schema_command(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ def test_example_status() -> None:
     payload = status_json(REPO, "--today", "2020-01-17")
     assert payload["_exit"] == 0
     assert payload["total"] == {"score": 53.75, "max": 65.0}
-    assert payload["items"] == {"self": 83, "scored": 83, "missing": 0}
+    assert payload["items"] == {"self": 83, "scored": 83, "missing": 0, "rejected": 0}
     assert [a["agency"] for a in payload["agencies"]] == [
         "SNV",
         "STP",

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeAlias
 
 from cchc_cli.core.diagnostics import Diagnostic, Severity, counts, sort_diagnostics
 from cchc_cli.core.i18n import tr
+from cchc_cli.core.textio import editor_lines
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -96,7 +97,7 @@ class SourceLines:
         self.root = root
         self.cache: dict[str, list[str] | None] = {}
         for rel, text in (known or {}).items():
-            self.cache[rel] = text.splitlines()
+            self.cache[rel] = editor_lines(text)
 
     def get(self, rel: str) -> list[str] | None:
         if rel not in self.cache:
@@ -113,7 +114,7 @@ class SourceLines:
             return None
         from cchc_cli.core.textio import decode_lenient
 
-        return decode_lenient(raw).splitlines()
+        return editor_lines(decode_lenient(raw))
 
 
 #: control characters shown as visible escapes: user text (a YAML "\\e[31m" in an explanation,

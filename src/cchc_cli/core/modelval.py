@@ -7,6 +7,7 @@ key or value that is wrong.
 
 from __future__ import annotations
 
+import calendar
 import re
 import types
 import typing
@@ -214,7 +215,10 @@ def _bad_value(
     etype: str, ctx: Any, loc: tuple[Any, ...], doc: YamlDoc, model: type[BaseModel]
 ) -> Diagnostic:
     """CCHC122, on the value, with the reason reworded from the catalogue."""
-    if etype.startswith("cchc."):
+    impossible = _impossible_date(doc, loc) if etype.startswith("date") else None
+    if impossible is not None:
+        reason = impossible
+    elif etype.startswith("cchc."):
         # Raised by our own validators (PydanticCustomError): key and args are ours.
         reason = Msg(etype[len("cchc.") :], dict(ctx))
     else:
@@ -233,6 +237,26 @@ def _alternatives(expected: str) -> AnyOf:
     if quoted:
         return AnyOf(quoted)
     return AnyOf(p.strip() for p in re.split(r",\s*|\s+or\s+", expected) if p.strip())
+
+
+_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})\s*")
+
+
+def _impossible_date(doc: YamlDoc, loc: tuple[Any, ...]) -> Msg | None:
+    """ "no such day" for a date written in the right form that is not in the calendar
+    (``2019-02-30``, ``2019-13-01``); None for anything else."""
+    node, found = doc.node_at(loc)
+    match = _DATE.fullmatch(node.value) if found and isinstance(node.value, str) else None
+    if match is None:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        return Msg("reason.no_such_month", {"month": match.group(2)})
+    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if 1 <= day <= days:
+        return None
+    args = {"day": match.group(3), "month": match.group(2), "year": match.group(1), "days": days}
+    return Msg("reason.no_such_day", args)
 
 
 def _ctx_text(value: Any) -> str:

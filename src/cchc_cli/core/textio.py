@@ -6,6 +6,9 @@ CCHC101 error. :func:`decode_lenient` is for showing source lines only (never fo
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from cchc_cli.core.diagnostics import Diagnostic, Location, error
 
 
@@ -51,3 +54,28 @@ def decode_lenient(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16", errors="replace")
     return raw.decode("utf-8-sig", errors="replace")
+
+
+#: the line breaks a text editor counts (YAML also counts U+0085, U+2028 and U+2029)
+EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def editor_lines(text: str) -> list[str]:
+    """The lines of ``text`` as a text editor numbers them (``str.splitlines`` also breaks at
+    U+2028, U+0085, form feeds …, which would shift every line below)."""
+    lines = EDITOR_BREAK.split(text)
+    if lines and lines[-1] == "" and len(lines) > 1:
+        lines.pop()
+    return lines if text else []
+
+
+class LineIndex:
+    """Line and column (1-based, in characters) of an index into a text, counted as a text
+    editor counts them."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in EDITOR_BREAK.finditer(text)]
+
+    def position(self, index: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, index)
+        return line, index - self.starts[line - 1] + 1

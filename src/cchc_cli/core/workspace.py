@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 from pydantic import field_validator
 from pydantic_core import PydanticCustomError
 
-from cchc_cli.core.diagnostics import Diagnostic, Location, error
+from cchc_cli.core.diagnostics import Diagnostic, Location, Severity, error
 from cchc_cli.core.modelbase import VersionedFile
 from cchc_cli.core.modelval import validate_doc
 from cchc_cli.core.yamlio import YamlDoc, load_yaml
@@ -137,9 +137,9 @@ def open_workspace(explicit: Path | None, cwd: Path) -> Workspace:
     doc, problems = load_yaml(root / CONFIG_NAME, CONFIG_NAME)
     if doc is None:
         raise WorkspaceError(problems)
-    config, problems = validate_doc(doc, WorkspaceConfig)
-    if config is None:
-        raise WorkspaceError(problems, doc)
+    config, invalid = validate_doc(doc, WorkspaceConfig)
+    if config is None or any(p.severity is Severity.ERROR for p in problems):
+        raise WorkspaceError(problems + invalid, doc)
     ws = Workspace(root=root, config=config, doc=doc)
     missing: list[Diagnostic] = []
     for field in ("criteria", "assignments"):

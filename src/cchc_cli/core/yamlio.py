@@ -8,6 +8,9 @@ What it guarantees (see README, "How cchc reads YAML"):
 * duplicate keys are errors naming both lines; ``<<`` merge keys are legal overrides.
 * UTF-8 (with or without BOM), UTF-16 with BOM and CRLF are accepted; anything else is a clear
   "not UTF-8" error at the offending byte. Every string is normalised to Unicode NFC.
+* lines and columns are those a text editor shows (only ``\n``, ``\r\n``, ``\r`` end a line);
+  invisible and look-alike characters are read as the user meant them and named where they
+  matter (:mod:`cchc_cli.core.chars`, :mod:`cchc_cli.core.yamlscan`).
 * anchors/aliases are bounded by the size of the expanded document, nesting by depth and files
   by size, so a "billion laughs" file fails in milliseconds.
 * the libyaml C parser is used when available, the pure-Python one otherwise: same results.
@@ -15,6 +18,7 @@ What it guarantees (see README, "How cchc reads YAML"):
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import unicodedata
@@ -25,9 +29,11 @@ from typing import Any, cast
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from cchc_cli.core import yamlscan
+from cchc_cli.core.chars import prepare
 from cchc_cli.core.diagnostics import Diagnostic, Location, error
 from cchc_cli.core.i18n import Msg
-from cchc_cli.core.textio import decode
+from cchc_cli.core.textio import LineIndex, decode, editor_lines
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_EXPANDED_NODES = 250_000
@@ -80,7 +86,11 @@ class YamlDoc:
     root: Node
     data: Any
     sha256: str
+    #: indexes (in ``text``) of the characters dropped before parsing (zero-width ones)
+    removed: tuple[int, ...] = ()
     _lines: list[str] | None = field(default=None, repr=False)
+    _index: LineIndex | None = field(default=None, repr=False, compare=False)
+    _shifts: list[int] | None = field(default=None, repr=False, compare=False)
     #: id(mapping node) -> {key text: (key node, value node)}, built on first lookup
     _keys: dict[int, dict[str, tuple[Node, Node]]] = field(
         default_factory=dict, repr=False, compare=False
@@ -88,15 +98,44 @@ class YamlDoc:
 
     @property
     def lines(self) -> list[str]:
+        """The lines as a text editor shows them."""
         if self._lines is None:
-            self._lines = self.text.splitlines()
+            self._lines = editor_lines(self.text)
         return self._lines
+
+    @property
+    def lines_index(self) -> LineIndex:
+        if self._index is None:
+            self._index = LineIndex(self.text)
+        return self._index
+
+    def original(self, index: int, *, before: bool = False) -> int:
+        """The index in ``text`` of the parser's ``index`` (the parser did not see the
+        characters in ``removed``); ``before``: a dropped character just before counts as
+        part of what starts there."""
+        if not self.removed:
+            return index
+        if self._shifts is None:
+            self._shifts = [at - rank for rank, at in enumerate(self.removed)]
+        find = bisect.bisect_left if before else bisect.bisect_right
+        return index + find(self._shifts, index)
+
+    def location(self, index: int) -> Location:
+        """The line and column of an index into ``text``."""
+        line, column = self.lines_index.position(index)
+        return Location(self.rel, line, column)
 
     def at(self, node: Node | None) -> Location:
         if node is None:
             return Location(self.rel)
         mark = node.start_mark
+        if self.removed:
+            return self.location(self.original(mark.index))
         return Location(self.rel, mark.line + 1, mark.column + 1)
+
+    def source(self, node: Node) -> str:
+        """The node's text as written in the file."""
+        return self.text[self.original(node.start_mark.index) : self.original(node.end_mark.index)]
 
     def node_at(self, loc: tuple[Any, ...], *, key: bool = False) -> tuple[Node, bool]:
         """Walk ``loc`` (keys and indexes) through the node tree.
@@ -138,12 +177,6 @@ class YamlDoc:
 
 def _key_text(node: ScalarNode) -> str:
     return unicodedata.normalize("NFC", node.value)
-
-
-def _position(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    start = text.rfind("\n", 0, index) + 1
-    return line, index - start + 1
 
 
 def _walk_limits(root: Node, rel: str, doc_at: Any) -> list[Diagnostic]:
@@ -257,61 +290,13 @@ def _duplicate_keys(root: Node, doc_at: Any) -> list[Diagnostic]:
     return found
 
 
-_SYNTAX_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("mapping values are not allowed", "yaml.mapping_values"),
-    ("could not find expected ':'", "yaml.expected_colon"),
-    ("expected <block end>", "yaml.indentation"),
-    ("did not find expected key", "yaml.indentation"),
-    ("did not find expected '-' indicator", "yaml.indentation"),
-    ("found undefined alias", "yaml.undefined_alias"),
-    ("while scanning a quoted scalar", "yaml.unclosed_quote"),
-    ("found unexpected end of stream", "yaml.unclosed_quote"),
-    ("expected a single document", "yaml.multiple_documents"),
-    ("but found another document", "yaml.multiple_documents"),
-    ("could not determine a constructor", "yaml.unknown_tag"),
-    ("found unhashable key", "yaml.complex_key"),
-    ("while parsing a flow", "yaml.flow"),
-    ("expected ',' or ']'", "yaml.flow"),
-    ("expected ',' or '}'", "yaml.flow"),
-    ("found duplicate anchor", "yaml.duplicate_anchor"),
-)
-
-
-def _yaml_error(exc: yaml.YAMLError, rel: str, text: str) -> Diagnostic:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    where = Location(rel, mark.line + 1, mark.column + 1) if mark is not None else Location(rel)
-    problem = str(getattr(exc, "problem", None) or exc)
-    context = str(getattr(exc, "context", None) or "")
-    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
-        return error("CCHC103", where)
-    if "\\t" in problem or "'\t'" in problem or "#x0009" in problem:
-        return error("CCHC103", where)
-    if "nesting depth" in problem:  # libyaml's own limit (1000 levels)
-        return error("CCHC111", where, limit=MAX_DEPTH)
-    for pattern, key in _SYNTAX_PATTERNS:
-        if pattern in problem or pattern in context:
-            from cchc_cli.core.i18n import Msg
-
-            return error("CCHC102", where, reason=Msg(key))
-    from cchc_cli.core.i18n import Msg
-
-    return error("CCHC102", where, reason=Msg("yaml.generic", {"detail": problem.strip()}))
-
-
 def parse_text(
     text: str, rel: str, path: Path, raw: bytes, *, use_c: bool | None = None
 ) -> tuple[YamlDoc | None, list[Diagnostic]]:
-    """Parse already-decoded text. ``use_c`` forces one parser (tests compare both)."""
-    bad = _NON_PRINTABLE.search(text)
-    if bad is not None:
-        line, column = _position(text, bad.start())
-        return None, [
-            error("CCHC110", Location(rel, line, column), char=f"U+{ord(bad.group()):04X}")
-        ]
-    if use_c is None:
-        use_c = C_LOADER is not None
-    loader_cls = C_LOADER if (use_c and C_LOADER is not None) else PY_LOADER
-    loader = loader_cls(text)
+    """Parse already-decoded text. ``use_c`` forces one parser (tests compare both).
+
+    The document comes back with the diagnostics that do not stop reading it (an invisible
+    character in a key, already read as meant); None when it cannot be read."""
     doc = YamlDoc(
         path=path,
         rel=rel,
@@ -320,27 +305,41 @@ def parse_text(
         data=None,
         sha256=hashlib.sha256(raw).hexdigest(),
     )
+    bad = _NON_PRINTABLE.search(text)
+    if bad is not None:
+        return None, [error("CCHC110", doc.location(bad.start()), char=f"U+{ord(bad.group()):04X}")]
+    prepared = prepare(text)
+    doc.removed = prepared.removed
+    if use_c is None:
+        use_c = C_LOADER is not None
+    loader_cls = C_LOADER if (use_c and C_LOADER is not None) else PY_LOADER
+    loader = loader_cls(prepared.text)
+    found: list[Diagnostic] = []
     try:
         try:
             root = loader.get_single_node()
             if root is None:
                 return None, [error("CCHC107", Location(rel, 1, 1))]
             doc.root = root
+            if prepared.odd or "\\" in prepared.text:
+                found = yamlscan.scan(doc, prepared.odd)
             if not _plain_tree(root):
                 limits = _walk_limits(root, rel, doc.at)
                 if limits:
                     return None, limits
                 dups = _duplicate_keys(root, doc.at)
                 if dups:
-                    return None, dups
+                    return None, found + dups
             doc.data = loader.construct_document(root)
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        return None, [_yaml_error(exc, rel, text)]
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        near = yamlscan.on_line(doc, prepared.odd, doc.original(mark.index)) if mark else []
+        return None, [*near, yamlscan.syntax_error(exc, doc, MAX_DEPTH)]
     except RecursionError:
         return None, [error("CCHC111", Location(rel, 1, 1), limit=MAX_DEPTH)]
-    return doc, []
+    return doc, found
 
 
 def load_yaml(

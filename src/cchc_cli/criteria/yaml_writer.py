@@ -15,6 +15,7 @@ import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
 
+from cchc_cli.core.chars import BEFORE_PARSE
 from cchc_cli.core.fmt import format_decimal
 from cchc_cli.core.i18n import tr
 from cchc_cli.criteria.model import CriteriaFile, CriteriaTree, Rubric
@@ -27,7 +28,11 @@ _SAFE_FIRST = re.compile(r"^\w", re.UNICODE)
 _LOOKS_TYPED = re.compile(
     r"^(?:[-+]?[\d.,_:]+(?:e[-+]?\d+)?|null|~|true|false|yes|no|on|off|y|n)$", re.IGNORECASE
 )
-_NEEDS_ESCAPE = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: written as an escape: what YAML cannot hold as is, and what cchc reads as a space or nothing
+#: (invisible characters, line separators: :mod:`cchc_cli.core.chars`)
+_NEEDS_ESCAPE = re.compile(
+    f"[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|{BEFORE_PARSE.pattern}"
+)
 
 Origin = tuple[int, int | None]
 

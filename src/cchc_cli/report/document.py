@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from cchc_cli.scores.merge import PartScore
 
 Mode = Literal["province", "agency"]
-RowStatus = Literal["scored", "missing", "ministry", "group"]
+RowStatus = Literal["scored", "missing", "rejected", "ministry", "group"]
 RowKind = Literal["area", "criterion", "subcriterion"]
 
 

@@ -49,8 +49,8 @@ def _score_text(row: ReportRow, labels: Any, *, lang: str) -> str:
     """A row's score cell: the score, or why there is none (``{{ row|score_text(labels) }}``)."""
     if row.status == "ministry":
         return str(labels["status_ministry"])
-    if row.status == "missing":
-        return str(labels["status_missing"])
+    if row.status in ("missing", "rejected"):
+        return str(labels[f"status_{row.status}"])
     return format_number(row.score, lang)
 
 

@@ -114,9 +114,14 @@ def _own_value(leaf: MergedLeaf, code: str) -> LeafValue:
         explanations = ((code, part.explanation.strip()),)
     else:
         explanations = tuple((a, t) for a, t in leaf.explanations if a == code)
+    status: RowStatus = "scored" if score is not None else "missing"
+    if (part is not None and part.rejected is not None) or (
+        part is None and score is None and leaf.status == "rejected"
+    ):
+        status = "rejected"
     return LeafValue(
         score,
-        "scored" if score is not None else "missing",
+        status,
         part.measured if part is not None else None,
         tuple(e for e in leaf.evidence if e.agency == code),
         explanations,
@@ -214,7 +219,7 @@ def _leaf_row(ctx: RowContext, leaf: MergedLeaf, value: LeafValue) -> ReportRow:
     status: RowStatus = "ministry" if ministry else value.status
     if status == "scored" and score is not None:
         lost = n.max - score
-    elif status == "missing":
+    elif status in ("missing", "rejected"):
         lost = n.max
     else:
         lost = ZERO

@@ -35,8 +35,8 @@ def ministry_only(row: ReportRow) -> bool:
 def _status_text(report: Report, row: ReportRow) -> str:
     if ministry_only(row):
         return report.labels["status_ministry"]
-    if row.status == "missing":
-        return report.labels["status_missing"]
+    if row.status in ("missing", "rejected"):
+        return report.labels[f"status_{row.status}"]
     if row.is_leaf and not row.ministry and row.evidence_status == "none":
         return report.labels["evidence_none"]
     if row.is_leaf and not row.ministry and row.evidence_status == "incomplete":

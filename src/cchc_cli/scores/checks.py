@@ -24,7 +24,7 @@ from cchc_cli.scores.deadline import days_late, deadline_last_day
 from cchc_cli.scores.files import declared_agencies
 from cchc_cli.scores.item_checks import check_items
 from cchc_cli.scores.model import LoadedScores
-from cchc_cli.scores.semantics import effective_score
+from cchc_cli.scores.semantics import file_contribution
 
 
 @dataclass
@@ -156,6 +156,18 @@ def _check_header(run: _ScoreCheck, item: LoadedScores) -> None:
         )
     if f.status == "submitted" and f.submitted is None:
         run.out.append(error("CCHC404", doc.locate(("status",)), agency=f.agency))
+    if f.status == "draft" and run.deadline_passed:
+        due = plan.file.due_before
+        run.out.append(
+            error(
+                "CCHC451", doc.locate(("status",)), agency=f.agency, agency_code=f.agency, due=due
+            )
+        )
+    if f.submitted is not None and f.submitted > run.today:
+        where = doc.locate(("submitted",))
+        run.out.append(
+            warning("CCHC450", where, agency=f.agency, submitted=f.submitted, today=run.today)
+        )
     if f.submitted is not None:
         late = days_late(f.submitted, plan.file.due_before)
         if late > 0:
@@ -180,8 +192,7 @@ def _check_missing(run: _ScoreCheck, item: LoadedScores) -> None:
         Severity.ERROR if (f.status == "submitted" or run.deadline_passed) else Severity.WARNING
     )
     for leaf, role in run.plan.scored_items(f.agency):
-        entry = f.items.get(leaf.item)
-        if effective_score(leaf.node, entry) is not None:
+        if file_contribution(leaf.node, item).state != "missing":
             continue
         if leaf.item in f.items:
             where = doc.locate(("items", leaf.item), key=True)

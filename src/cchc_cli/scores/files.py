@@ -9,14 +9,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
 
 from cchc_cli.core.diagnostics import Diagnostic
 from cchc_cli.core.modelval import validate_doc
 from cchc_cli.core.workspace import Workspace
-from cchc_cli.core.yamlio import load_yaml
-from cchc_cli.scores.model import LoadedScores, ScoreFile
+from cchc_cli.core.yamlio import YamlDoc, load_yaml
+from cchc_cli.scores.model import LoadedScores, ScoreEntry, ScoreFile
 
 SCORE_SUFFIXES = (".yaml", ".yml")
+VALUE_FIELDS = ("score", "measured")
 MAX_SCAN_BYTES = 1024 * 1024
 _AGENCY_LINE = re.compile(r"^agency:[ \t]*[\"']?([A-Za-z0-9_]+)", re.MULTILINE)
 _WIN_ABSOLUTE = re.compile(r"^[A-Za-z]:")
@@ -87,18 +91,55 @@ def load_scores(ws: Workspace) -> tuple[list[LoadedScores], list[Diagnostic]]:
     for path in score_files(ws):
         rel = ws.rel(path)
         doc, found = load_yaml(path, rel)
+        problems.extend(found)
         if doc is None:
-            problems.extend(found)
             continue
         model, found = validate_doc(doc, ScoreFile)
+        invalid: dict[str, dict[str, str]] = {}
         if model is None:
             agency = doc.data.get("agency") if isinstance(doc.data, dict) else None
             if isinstance(agency, str) and agency:
                 found = [d if d.agency else replace(d, agency=agency) for d in found]
             problems.extend(found)
-            continue
-        loaded.append(LoadedScores(doc=doc, file=model))
+            model, invalid = _without_bad_numbers(doc)
+            if model is None:
+                continue
+        loaded.append(LoadedScores(doc=doc, file=model, invalid=invalid))
     return loaded, problems
+
+
+def _without_bad_numbers(doc: YamlDoc) -> tuple[ScoreFile | None, dict[str, dict[str, str]]]:
+    """The file without its scores and measured values that are not numbers, when those are
+    its only format errors (already reported): the rest of the file still counts, and the
+    values left out are shown as rejected. (None, {}) when anything else is wrong."""
+    data = doc.data
+    items = data.get("items") if isinstance(data, dict) else None
+    if not isinstance(items, dict):
+        return None, {}
+    invalid: dict[str, dict[str, str]] = {}
+    kept: dict[Any, Any] = {}
+    for item_id, entry in items.items():
+        if isinstance(entry, dict):
+            bad = [f for f in VALUE_FIELDS if f in entry and not _is_number(f, entry[f])]
+            if bad:
+                path = ("items", str(item_id))
+                invalid[str(item_id)] = {f: doc.source(doc.node_at((*path, f))[0]) for f in bad}
+                entry = {k: v for k, v in entry.items() if k not in bad}
+        kept[item_id] = entry
+    if not invalid:
+        return None, {}
+    try:
+        return ScoreFile.model_validate({**data, "items": kept}), invalid
+    except ValidationError:
+        return None, {}
+
+
+def _is_number(name: str, value: object) -> bool:
+    try:
+        ScoreEntry.model_validate({name: value})
+    except ValidationError:
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ explanation for a scorer, only a comment and evidence for a cooperating agency.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from cchc_cli.core.diagnostics import Diagnostic, error
 from cchc_cli.core.i18n import Msg
@@ -19,7 +18,7 @@ from cchc_cli.plan.model import ResolvedPlan, ScoreRole
 from cchc_cli.plan.names import owners_msg
 from cchc_cli.scores.evidence_checks import check_evidence
 from cchc_cli.scores.model import LoadedScores, ScoreEntry
-from cchc_cli.scores.semantics import effective_score, evidence_complete, has_text
+from cchc_cli.scores.semantics import contribution, evidence_complete, has_text
 
 
 @dataclass
@@ -104,56 +103,19 @@ def _check_cooperating(run: _FileItems, item_id: str, entry: ScoreEntry) -> None
 def _check_scored(
     run: _FileItems, node: Node, item_id: str, entry: ScoreEntry, *, decision_only: bool
 ) -> None:
-    """The value(s) a scorer wrote, then (except for a decision) what justifies a score."""
-    if entry.measured is not None:
-        _check_measured(run, node, item_id, entry.measured, entry.score)
-    if entry.score is not None:
-        _check_score(run, node, item_id, entry.score)
-    final = effective_score(node, entry)
-    if final is None or decision_only:
+    """The value(s) a scorer wrote (the problems :func:`contribution` finds), then (except for
+    a decision) what justifies a score."""
+    found = contribution(node, entry, run.item.invalid.get(item_id))
+    for problem in found.problems:
+        where = run.item.doc.locate(("items", item_id, problem.field))
+        run.out.append(
+            error(problem.code, where, item=item_id, agency=run.agency, id=item_id, **problem.args)
+        )
+    if found.state != "scored" or decision_only:
         return
+    final = found.counted
     if final > 0 and not entry.evidence:
         field_name = "score" if entry.score is not None else "measured"
         run.error("CCHC421", (field_name,), item_id, score=final)
     elif not evidence_complete(entry) and not has_text(entry.explanation):
         run.error("CCHC424", (), item_id, key=True)
-
-
-def _check_measured(
-    run: _FileItems, node: Node, item_id: str, measured: Decimal, score: Decimal | None
-) -> None:
-    """``measured`` needs a rubric, lies within it, and agrees with a written ``score``."""
-    rubric = node.rubric
-    if rubric is None:
-        run.error("CCHC419", ("measured",), item_id, measured=measured)
-        return
-    if not rubric.min <= measured <= rubric.max:
-        run.error(
-            "CCHC420",
-            ("measured",),
-            item_id,
-            measured=measured,
-            min=rubric.min,
-            max=rubric.max,
-            unit=rubric.unit or "",
-        )
-    computed = node.rubric_score(measured)
-    if score is not None and computed is not None and score != computed:
-        run.error(
-            "CCHC418",
-            ("score",),
-            item_id,
-            score=score,
-            computed=computed,
-            measured=measured,
-            unit=rubric.unit or "",
-        )
-
-
-def _check_score(run: _FileItems, node: Node, item_id: str, score: Decimal) -> None:
-    """``score`` lies between 0 and the maximum and is one of the allowed levels."""
-    allowed = node.allowed_scores()
-    if score < 0 or score > node.max:
-        run.error("CCHC416", ("score",), item_id, score=score, max=node.max)
-    elif allowed is not None and score not in allowed:
-        run.error("CCHC417", ("score",), item_id, score=score, levels=list(allowed))

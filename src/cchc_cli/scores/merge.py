@@ -10,7 +10,12 @@ Rules (README, section "scores"):
 * every leaf of the criteria tree appears once, in natural id order; survey and SIPAS leaves
   have status ``ministry`` (scored by the Ministry, never by the province);
 * a leaf with one lead takes the lead's score; the score that counts for a rubric item is the
-  one the rubric gives for ``measured``;
+  one the rubric gives for ``measured``; what an entry contributes is decided by
+  :func:`~cchc_cli.scores.semantics.contribution` alone;
+* a value that fails its own check (out of [0, max], not a level, a measured value the rubric
+  rejects, not a number) is never counted: its leaf has status ``rejected`` (score None, 0 in
+  every total) with the reason — whether it is the lead's value, one part of a split leaf
+  (``min``/``mean``) or the coordinator's decision;
 * a split leaf (one part per domain) is combined by the plan's ``combine``: ``min`` (lowest
   part), ``mean`` (average, rounded down to 0.0001) or ``coordinator`` (the coordinator
   agency's file gives the item's ``score`` as the decision). A split leaf with a missing part
@@ -29,14 +34,22 @@ from decimal import Decimal
 from typing import Literal
 
 from cchc_cli.core.diagnostics import Location
+from cchc_cli.core.i18n import Msg
 from cchc_cli.core.ids import natural_key
 from cchc_cli.criteria.model import CriteriaTree, Node, quantize
 from cchc_cli.plan.model import LeafOwnership, Owner, ResolvedPlan
 from cchc_cli.scores.model import LoadedScores, ScoreEntry
-from cchc_cli.scores.semantics import effective_score, has_text, primary_files
+from cchc_cli.scores.semantics import (
+    MISSING,
+    Contribution,
+    entry_of,
+    file_contribution,
+    has_text,
+    primary_files,
+)
 
 ZERO = Decimal(0)
-LeafStatus = Literal["scored", "missing", "ministry"]
+LeafStatus = Literal["scored", "missing", "rejected", "ministry"]
 
 
 @dataclass(frozen=True)
@@ -61,10 +74,22 @@ class PartScore:
     agency: str
     agency_name: str
     domain: str | None
+    #: the points this part counts (None when missing or rejected)
     score: Decimal | None
     measured: Decimal | None
     explanation: str | None
     location: Location | None
+    #: why the value written was rejected (None when it counts or nothing was written)
+    rejected: Msg | None = None
+    #: the value written, shown beside a rejection (the score, or the measured value)
+    written: Decimal | str | None = None
+
+    @property
+    def state(self) -> str:
+        """scored, missing or rejected (:func:`~cchc_cli.scores.semantics.contribution`)."""
+        if self.rejected is not None:
+            return "rejected"
+        return "missing" if self.score is None else "scored"
 
 
 @dataclass
@@ -78,6 +103,8 @@ class MergedLeaf:
     #: (agency code, text) — the leads' explanations, then cooperating agencies' comments
     explanations: tuple[tuple[str, str], ...] = ()
     comments: tuple[tuple[str, str], ...] = ()
+    #: (agency code, reason) for each rejected value the leaf's score depends on
+    rejections: tuple[tuple[str, Msg], ...] = ()
 
     @property
     def item(self) -> str:
@@ -146,9 +173,10 @@ class _Files:
 
     def entry(self, agency: str, item_id: str) -> tuple[LoadedScores | None, ScoreEntry | None]:
         loaded = self.by_agency.get(agency)
-        if loaded is None or item_id not in loaded.file.items:
-            return loaded, None
-        return loaded, loaded.file.items[item_id] or ScoreEntry()
+        return loaded, entry_of(loaded, item_id)
+
+    def contribution(self, agency: str, node: Node) -> Contribution:
+        return file_contribution(node, self.by_agency.get(agency))
 
 
 def merge(tree: CriteriaTree, plan: ResolvedPlan, loaded: list[LoadedScores]) -> Merged:
@@ -190,23 +218,38 @@ def merge(tree: CriteriaTree, plan: ResolvedPlan, loaded: list[LoadedScores]) ->
 
 def _part(node: Node, owner: Owner, plan: ResolvedPlan, files: _Files) -> PartScore:
     loaded, entry = files.entry(owner.code, node.id)
+    found = files.contribution(owner.code, node)
     location = None
-    if loaded is not None and entry is not None:
-        field_name = "score" if entry.score is not None else "measured"
+    if loaded is not None and (entry is not None or found.state == "rejected"):
+        field_name = found.field or ("score" if entry and entry.score is not None else "measured")
         path = ("items", node.id, field_name)
-        found = loaded.doc.node_at(path)[1]
-        location = loaded.doc.locate(path if found else ("items", node.id), key=not found)
+        hit = loaded.doc.node_at(path)[1]
+        location = loaded.doc.locate(path if hit else ("items", node.id), key=not hit)
     return PartScore(
         agency=owner.code,
         agency_name=plan.agency_name(owner.code),
         domain=owner.domain if owner.role == "part" else None,
-        score=effective_score(node, entry),
+        score=found.points if found.state == "scored" else None,
         measured=entry.measured if entry is not None else None,
         explanation=entry.explanation
         if entry is not None and has_text(entry.explanation)
         else None,
         location=location,
+        rejected=found.reason,
+        written=_written(found, entry, loaded, node.id),
     )
+
+
+def _written(
+    found: Contribution, entry: ScoreEntry | None, loaded: LoadedScores | None, item_id: str
+) -> Decimal | str | None:
+    """The rejected value as written (None when the entry is not rejected)."""
+    if found.state != "rejected" or found.field is None:
+        return None
+    if loaded is not None and found.field in loaded.invalid.get(item_id, {}):
+        return loaded.invalid[item_id][found.field]
+    value: Decimal | None = getattr(entry, found.field, None)
+    return value
 
 
 def combine(
@@ -234,25 +277,37 @@ def _merge_leaf(node: Node, plan: ResolvedPlan, files: _Files) -> MergedLeaf:
     if plan.is_ministry(node):
         return MergedLeaf(node=node, ownership=ownership, status="ministry", score=None)
     parts = [_part(node, owner, plan, files) for owner in ownership.scorers]
-    decision: Decimal | None = None
-    decision_entry: ScoreEntry | None = None
-    if ownership.combine == "coordinator" and ownership.is_split:
-        _, decision_entry = files.entry(plan.file.coordinator, node.id)
-        decision = effective_score(node, decision_entry)
-    score = combine(ownership, parts, decision)
-    evidence, explanations, comments = _contributions(
-        node, ownership, plan.file.coordinator if decision_entry is not None else None, files
-    )
+    decision = MISSING
+    decided = ownership.combine == "coordinator" and ownership.is_split
+    if decided:
+        decision = files.contribution(plan.file.coordinator, node)
+    rejections = _rejections(parts, decision, plan.file.coordinator, decided=decided)
+    score = None if rejections else combine(ownership, parts, decision.points)
+    has_decision = decided and files.entry(plan.file.coordinator, node.id)[1] is not None
+    decider = plan.file.coordinator if has_decision else None
+    evidence, explanations, comments = _contributions(node, ownership, decider, files)
+    status: LeafStatus = "rejected" if rejections else "scored" if score is not None else "missing"
     return MergedLeaf(
         node=node,
         ownership=ownership,
-        status="scored" if score is not None else "missing",
+        status=status,
         score=score,
         parts=tuple(parts),
         evidence=tuple(evidence),
         explanations=tuple(explanations),
         comments=tuple(comments),
+        rejections=rejections,
     )
+
+
+def _rejections(
+    parts: list[PartScore], decision: Contribution, coordinator: str, *, decided: bool
+) -> tuple[tuple[str, Msg], ...]:
+    """The rejected values the leaf's score depends on: the coordinator's decision when it
+    decides, else every scorer's part."""
+    if decided:
+        return ((coordinator, decision.reason),) if decision.reason is not None else ()
+    return tuple((p.agency, p.rejected) for p in parts if p.rejected is not None)
 
 
 def _contributions(

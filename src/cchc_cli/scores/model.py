@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import field_validator
 
-from cchc_cli.core.modelbase import FORMAT_VERSION, StrictModel, VersionedFile, finite
+from cchc_cli.core.modelbase import (
+    FORMAT_VERSION,
+    StrictModel,
+    VersionedFile,
+    date_text,
+    finite,
+    number_text,
+)
 from cchc_cli.core.yamlio import YamlDoc
 
 SCORE_FORMAT = FORMAT_VERSION
@@ -24,6 +31,8 @@ class Evidence(StrictModel):
     title: str | None = None
     file: str | None = None
 
+    _date = field_validator("date", mode="before")(date_text)
+
 
 class ScoreEntry(StrictModel):
     score: Decimal | None = None
@@ -32,6 +41,7 @@ class ScoreEntry(StrictModel):
     comment: str | None = None
     evidence: list[Evidence] = []
 
+    _number = field_validator("score", "measured", mode="before")(number_text)
     _finite = field_validator("score", "measured")(finite)
 
     @field_validator("evidence", mode="before")
@@ -47,6 +57,8 @@ class ScoreFile(VersionedFile):
     submitted: dt.date | None = None
     items: dict[str, ScoreEntry | None] = {}
 
+    _date = field_validator("submitted", mode="before")(date_text)
+
     @field_validator("items", mode="before")
     @classmethod
     def _none_is_empty(cls, value: object) -> object:
@@ -59,6 +71,9 @@ class LoadedScores:
 
     doc: YamlDoc
     file: ScoreFile
+    #: values that are not even numbers, left out of ``file`` so the rest of it still counts:
+    #: item id -> {field (score or measured) -> the text written}
+    invalid: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def rel(self) -> str:

@@ -75,7 +75,7 @@ def plan_update(path: Path, rel: str, plan: ResolvedPlan, code: str, lang: str) 
     block: list[str] = [indent + "# " + tr("scores.scaffold.update_marker", lang)]
     for leaf, role in new_pairs:
         block += item_block(leaf, code, role, lang, indent=indent, inner=inner)
-    new_text = _insert(text, items_key, items_value, nl.join(block) + nl, nl)
+    new_text = _insert(doc, items_key, items_value, nl.join(block) + nl, nl)
     if new_text is None:
         result.problems = [error("CCHC431", Location(rel), file=rel)]
         return result
@@ -113,17 +113,19 @@ def _items_of(
 
 
 def _insert(
-    text: str, items_key: ScalarNode | None, items_value: Node | None, body: str, nl: str
+    doc: YamlDoc, items_key: ScalarNode | None, items_value: Node | None, body: str, nl: str
 ) -> str | None:
-    """``text`` with ``body`` added at the end of ``items`` (None: no clean place for it)."""
+    """The file's text with ``body`` added at the end of ``items`` (None: no clean place for
+    it). Parser positions are mapped back to the text (invisible characters were dropped)."""
+    text = doc.text
     if items_key is None:
         at = len(text)
         body = "items:" + nl + body
     elif isinstance(items_value, MappingNode):
-        at = items_value.end_mark.index
+        at = doc.original(items_value.end_mark.index)
     else:
         # `items:` with nothing after it: insert right after that line.
-        line_end = _BREAK.search(text, items_key.end_mark.index)
+        line_end = _BREAK.search(text, doc.original(items_key.end_mark.index))
         at = line_end.end() if line_end else len(text)
     at = min(at, len(text))
     if at == len(text) and text and not text.endswith(("\n", "\r")):

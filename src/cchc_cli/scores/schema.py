@@ -4,29 +4,66 @@ Editors (VS Code with the Red Hat YAML extension) read it from the first line of
 (``# yaml-language-server: $schema=...``) and then complete item ids, show titles on hover and
 underline an unknown id, a score above the maximum or not one of the allowed levels.
 
-Editors parse YAML 1.2: ``0.5`` is a number and ``2019-03-01`` a string. The schema therefore
-expects numbers for points and ``YYYY-MM-DD`` strings for dates (cchc itself reads every
-scalar as text and converts by field type, so both quoted and unquoted values work with cchc).
+Editors parse YAML 1.2: ``0.5`` is a number, ``"0.5"`` a string and ``2019-03-01`` a string.
+cchc reads every scalar as text and converts it by field type, so the schema accepts whatever
+cchc accepts, written any way (a test checks it with ``jsonschema``): points as a number or as
+quoted number text (:data:`~cchc_cli.core.modelbase.NUMBER_TEXT`; only unquoted numbers are
+checked against the maximum and the levels by the editor, cchc checks both), dates as
+``YYYY-MM-DD`` text, free text as any scalar, ``format``/``year`` quoted or not, and the
+item ids a YAML 1.2 editor turns into numbers (an unquoted ``1.10`` is the number ``1.1``).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
 from cchc_cli.core.fmt import format_decimal
 from cchc_cli.core.i18n import tr
+from cchc_cli.core.modelbase import DATE_TEXT, NUMBER_TEXT
 from cchc_cli.criteria.model import CriteriaTree
 from cchc_cli.plan.model import LeafOwnership, ResolvedPlan, ScoreRole
 from cchc_cli.scores.model import SCORE_FORMAT
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
-DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+DATE_PATTERN = f"^[ \\t]*{DATE_TEXT}[ \\t]*$"
+NUMBER_PATTERN = f"^[ \\t]*{NUMBER_TEXT}[ \\t]*$"
+#: any scalar: what a free-text field (read as text by cchc) may look like to a YAML 1.2 editor
+SCALAR = ["string", "number", "boolean", "null"]
 
 
 def _number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _points(
+    low: Decimal, high: Decimal, levels: tuple[Decimal, ...] | None, description: str
+) -> dict[str, Any]:
+    """A number field: an unquoted number in range (one of ``levels``), or quoted number text."""
+    number: dict[str, Any] = {"type": "number", "minimum": _number(low), "maximum": _number(high)}
+    if levels is not None:
+        number["enum"] = [_number(v) for v in levels]
+    text = {"type": "string", "pattern": NUMBER_PATTERN}
+    return {"description": description, "anyOf": [number, text, {"type": "null"}]}
+
+
+def _whole(value: int, description: str) -> dict[str, Any]:
+    """An integer field that must be ``value``: unquoted, or quoted as pydantic reads it."""
+    digits = "_?".join(str(value))
+    text = {"type": "string", "pattern": f"^\\s*\\+?0*{digits}(\\.0*)?\\s*$"}
+    return {"description": description, "anyOf": [{"const": value}, text]}
+
+
+def _editor_key(item_id: str) -> str | None:
+    """How a YAML 1.2 editor names an unquoted id it reads as a number (``1.10`` -> ``1.1``),
+    when that differs from the id."""
+    if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", item_id):
+        return None
+    shown = repr(float(item_id))
+    shown = shown[:-2] if shown.endswith(".0") else shown
+    return shown if shown != item_id else None
 
 
 def _item_schema(leaf: LeafOwnership, role: ScoreRole, lang: str) -> dict[str, Any]:
@@ -41,37 +78,22 @@ def _item_schema(leaf: LeafOwnership, role: ScoreRole, lang: str) -> dict[str, A
         )
     props: dict[str, Any] = {}
     if role != "cooperating":
-        score: dict[str, Any] = {
-            "type": ["number", "null"],
-            "minimum": 0,
-            "maximum": _number(node.max),
-            "description": tr("scores.schema.score", lang, max=format_decimal(node.max)),
-        }
-        if levels is not None:
-            score["enum"] = [_number(v) for v in levels] + [None]
-        props["score"] = score
-        if node.rubric is not None and role != "decision":
-            props["measured"] = {
-                "type": ["number", "null"],
-                "minimum": _number(node.rubric.min),
-                "maximum": _number(node.rubric.max),
-                "description": tr(
-                    "scores.schema.measured",
-                    lang,
-                    title=node.rubric.title,
-                    unit=node.rubric.unit or "",
-                ),
-            }
-        props["explanation"] = {
-            "$ref": "#/definitions/text",
-            "description": tr("scores.schema.explanation", lang),
-        }
+        description = tr("scores.schema.score", lang, max=format_decimal(node.max))
+        props["score"] = _points(Decimal(0), node.max, levels, description)
+        if node.rubric is not None:
+            rubric = node.rubric
+            unit = rubric.unit or ""
+            description = tr("scores.schema.measured", lang, title=rubric.title, unit=unit)
+            props["measured"] = _points(rubric.min, rubric.max, None, description)
+    props["explanation"] = {
+        "$ref": "#/definitions/text",
+        "description": tr("scores.schema.explanation", lang),
+    }
     props["comment"] = {
         "$ref": "#/definitions/text",
         "description": tr("scores.schema.comment", lang),
     }
-    if role != "decision":
-        props["evidence"] = {"$ref": "#/definitions/evidence"}
+    props["evidence"] = {"$ref": "#/definitions/evidence"}
     return {
         "description": summary,
         "type": ["object", "null"],
@@ -83,6 +105,10 @@ def _item_schema(leaf: LeafOwnership, role: ScoreRole, lang: str) -> dict[str, A
 def build_schema(tree: CriteriaTree, plan: ResolvedPlan, code: str, lang: str) -> dict[str, Any]:
     name = plan.agency_name(code)
     items = {leaf.item: _item_schema(leaf, role, lang) for leaf, role in plan.listed_items(code)}
+    for item_id in list(items):
+        alias = _editor_key(item_id)
+        if alias is not None and alias not in items:
+            items[alias] = items[item_id]
     return {
         "$schema": DRAFT_07,
         "title": tr("scores.schema.title", lang, name=name, code=code, year=plan.file.year),
@@ -91,9 +117,9 @@ def build_schema(tree: CriteriaTree, plan: ResolvedPlan, code: str, lang: str) -
         "additionalProperties": False,
         "required": ["format", "agency", "year", "status"],
         "properties": {
-            "format": {"const": SCORE_FORMAT, "description": tr("scores.schema.format", lang)},
+            "format": _whole(SCORE_FORMAT, tr("scores.schema.format", lang)),
             "agency": {"const": code, "description": name},
-            "year": {"const": plan.file.year, "description": tr("scores.schema.year", lang)},
+            "year": _whole(plan.file.year, tr("scores.schema.year", lang)),
             "status": {
                 "enum": ["draft", "submitted"],
                 "description": tr("scores.scaffold.status_comment", lang),
@@ -110,13 +136,13 @@ def build_schema(tree: CriteriaTree, plan: ResolvedPlan, code: str, lang: str) -
                 "properties": items,
             },
         },
-        "definitions": {"text": {"type": ["string", "null"]}, "evidence": _evidence_schema(lang)},
+        "definitions": {"text": {"type": SCALAR}, "evidence": _evidence_schema(lang)},
     }
 
 
 def _evidence_schema(lang: str) -> dict[str, Any]:
     """The ``evidence`` list every item shares: one document per entry."""
-    text_field = {"type": ["string", "number", "null"]}
+    text_field = {"type": SCALAR}
     return {
         "type": ["array", "null"],
         "description": tr("scores.schema.evidence", lang),
@@ -132,10 +158,7 @@ def _evidence_schema(lang: str) -> dict[str, Any]:
                 },
                 "issuer": {**text_field, "description": tr("scores.schema.ev.issuer", lang)},
                 "title": {**text_field, "description": tr("scores.schema.ev.title", lang)},
-                "file": {
-                    "type": ["string", "null"],
-                    "description": tr("scores.schema.ev.file", lang),
-                },
+                "file": {**text_field, "description": tr("scores.schema.ev.file", lang)},
             },
         },
     }

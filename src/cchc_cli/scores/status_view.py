@@ -19,7 +19,7 @@ from cchc_cli.plan.names import owners_label
 from cchc_cli.scores.deadline import days_late, days_left, deadline_last_day
 from cchc_cli.scores.merge import Merged, MergedLeaf, MergedNode
 from cchc_cli.scores.model import LoadedScores
-from cchc_cli.scores.semantics import effective_score, primary_files
+from cchc_cli.scores.semantics import file_contribution, primary_files
 
 ZERO = Decimal(0)
 
@@ -34,6 +34,8 @@ class AgencyStatus:
     days_late: int
     owned: int
     scored: int
+    #: items whose value was rejected (counted 0): :func:`cchc_cli.scores.semantics.contribution`
+    rejected: int
     errors: int
     warnings: int
     claimed: Decimal
@@ -41,7 +43,7 @@ class AgencyStatus:
 
     @property
     def missing(self) -> int:
-        return self.owned - self.scored
+        return self.owned - self.scored - self.rejected
 
 
 @dataclass
@@ -86,14 +88,7 @@ def build_status(
     for code in plan.scoring_agencies():
         owned = plan.scored_items(code)
         item = files.get(code)
-        scored = 0
-        claimed = ZERO
-        for leaf, _role in owned:
-            entry = item.file.items.get(leaf.item) if item is not None else None
-            score = effective_score(leaf.node, entry)
-            if score is not None:
-                scored += 1
-                claimed += score
+        found = [file_contribution(leaf.node, item) for leaf, _role in owned]
         mine = [d for d in diagnostics if d.agency == code]
         submitted = item.file.submitted if item is not None else None
         report.agencies.append(
@@ -107,10 +102,11 @@ def build_status(
                 if submitted is not None
                 else 0,
                 owned=len(owned),
-                scored=scored,
+                scored=sum(1 for c in found if c.state == "scored"),
+                rejected=sum(1 for c in found if c.state == "rejected"),
                 errors=sum(1 for d in mine if d.severity is Severity.ERROR),
                 warnings=sum(1 for d in mine if d.severity is Severity.WARNING),
-                claimed=claimed,
+                claimed=sum((c.counted for c in found), ZERO),
                 possible=sum((leaf.node.max for leaf, _ in owned), ZERO),
             )
         )
@@ -133,6 +129,7 @@ def status_payload(report: StatusReport) -> dict[str, Any]:
             "self": len(self_leaves),
             "scored": sum(1 for leaf in self_leaves if leaf.status == "scored"),
             "missing": sum(1 for leaf in self_leaves if leaf.status == "missing"),
+            "rejected": sum(1 for leaf in self_leaves if leaf.status == "rejected"),
         },
         "deadline": {
             "due_before": report.due_before,
@@ -152,6 +149,7 @@ def status_payload(report: StatusReport) -> dict[str, Any]:
                 "owned": a.owned,
                 "scored": a.scored,
                 "missing": a.missing,
+                "rejected": a.rejected,
                 "errors": a.errors,
                 "warnings": a.warnings,
                 "claimed": a.claimed,
@@ -210,7 +208,9 @@ def render_status(report: StatusReport, console: Any, lang: str) -> None:
     table.add_column(Text(tr("scores.status.col.code", lang)), no_wrap=True)
     table.add_column(Text(tr("scores.status.col.agency", lang)), min_width=10)
     table.add_column(Text(tr("scores.status.col.state", lang)), min_width=10)
-    for key in ("owned", "scored", "missing", "errors", "warnings"):
+    rejected = any(a.rejected for a in report.agencies)
+    keys = ("owned", "scored", "missing", "rejected", "errors", "warnings")
+    for key in keys if rejected else tuple(k for k in keys if k != "rejected"):
         table.add_column(Text(tr(f"scores.status.col.{key}", lang)), justify="right")
     table.add_column(Text(tr("scores.status.col.points", lang)), justify="right", no_wrap=True)
     for a in report.agencies:
@@ -221,6 +221,7 @@ def render_status(report: StatusReport, console: Any, lang: str) -> None:
             state = tr("scores.status.state.submitted_undated", lang)
         else:
             state = tr(f"scores.status.state.{a.state}", lang)
+        counts = [Text(str(a.rejected), style="bold red" if a.rejected else "")] if rejected else []
         table.add_row(
             Text(a.code),
             Text(a.name),
@@ -228,6 +229,7 @@ def render_status(report: StatusReport, console: Any, lang: str) -> None:
             str(a.owned),
             str(a.scored),
             Text(str(a.missing), style="yellow" if a.missing else ""),
+            *counts,
             Text(str(a.errors), style="bold red" if a.errors else ""),
             Text(str(a.warnings), style="yellow" if a.warnings else ""),
             f"{format_decimal(a.claimed)}/{format_decimal(a.possible)}",
@@ -249,7 +251,17 @@ def _explanation(leaf: MergedLeaf) -> str | None:
     return "\n".join(f"{code}: {text}" for code, text in leaf.explanations)
 
 
-def merged_leaf_json(leaf: MergedLeaf) -> dict[str, Any]:
+def rejection_text(leaf: MergedLeaf, lang: str) -> str:
+    """Why a rejected leaf counts 0: each rejected value's reason (agency code first when the
+    leaf has several scorers)."""
+    several = len(leaf.ownership.scorers) > 1
+    return "; ".join(
+        f"{code}: {tr(reason, lang)}" if several else tr(reason, lang)
+        for code, reason in leaf.rejections
+    )
+
+
+def merged_leaf_json(leaf: MergedLeaf, lang: str = "vi") -> dict[str, Any]:
     return {
         "item": leaf.item,
         "title": leaf.node.title,
@@ -257,13 +269,24 @@ def merged_leaf_json(leaf: MergedLeaf) -> dict[str, Any]:
         "max": leaf.max,
         "method": leaf.method,
         "status": leaf.status,
+        "rejected": [
+            {"agency": code, "reason": tr(reason, lang)} for code, reason in leaf.rejections
+        ],
         "combine": leaf.ownership.combine if leaf.ownership.is_split else None,
         "owners": [
             {"agency": o.code, "name": o.name, "role": o.role, "domain": o.domain}
             for o in leaf.ownership.owners
         ],
         "parts": [
-            {"agency": p.agency, "domain": p.domain, "score": p.score, "measured": p.measured}
+            {
+                "agency": p.agency,
+                "domain": p.domain,
+                "score": p.score,
+                "measured": p.measured,
+                "status": p.state,
+                "written": p.written,
+                "reason": tr(p.rejected, lang) if p.rejected is not None else None,
+            }
             for p in leaf.parts
         ],
         "evidence": [
@@ -296,13 +319,13 @@ def merged_node_json(node: MergedNode, *, deep: bool) -> dict[str, Any]:
     return out
 
 
-def merged_payload(merged: Merged, plan: ResolvedPlan) -> dict[str, Any]:
+def merged_payload(merged: Merged, plan: ResolvedPlan, lang: str = "vi") -> dict[str, Any]:
     return {
         "province": plan.file.province,
         "year": plan.file.year,
         "total": total_json(merged),
         "ministry_max": merged.ministry_max,
-        "items": [merged_leaf_json(leaf) for leaf in merged.leaves],
+        "items": [merged_leaf_json(leaf, lang) for leaf in merged.leaves],
         "areas": [merged_node_json(root, deep=True) for root in merged.roots],
     }
 
@@ -359,7 +382,11 @@ def _add_merged_rows(table: Any, node: MergedNode, lang: str) -> None:
             _add_merged_rows(table, child, lang)
         return
     status = tr(f"scores.merged.status.{leaf.status}", lang)
-    style = {"missing": "yellow", "ministry": "dim"}.get(leaf.status, "")
+    if leaf.rejections:
+        status = tr(
+            "values.rejected.status", lang, status=status, reason=rejection_text(leaf, lang)
+        )
+    style = {"missing": "yellow", "rejected": "bold red", "ministry": "dim"}.get(leaf.status, "")
     table.add_row(
         Text(leaf.item),
         Text(leaf.node.title),

@@ -116,7 +116,7 @@ def merged_cmd(fmt: str, strict: bool, today: date | None) -> None:
     result = load_stage("all", fmt=fmt, today=today)
     plan, merged = _merged(result, strict)
     if fmt == "json":
-        click.echo(dumps(merged_payload(merged, plan)), nl=False)
+        click.echo(dumps(merged_payload(merged, plan, settings().lang)), nl=False)
     else:
         render_merged(merged, plan, make_console(sys.stdout), settings().lang)
     _summary(result.diagnostics, strict)
