@@ -124,9 +124,10 @@ def cchc_accepts(base: Any, text: str) -> bool:
         return False
     for item_id, entry in model.items.items():
         node = base.tree.get(item_id)
-        if node is None or not contribution(node, entry).accepted:
-            return False
-        if contribution(node, entry).problems:
+        # the value itself (whether evidence backs it is not the schema's business: a file
+        # being filled in has its scores before its documents; decision=True skips that rule)
+        found = contribution(node, entry, decision=True) if node is not None else None
+        if found is None or not found.accepted or found.problems:
             return False
     return True
 

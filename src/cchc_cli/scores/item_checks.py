@@ -105,17 +105,13 @@ def _check_scored(
 ) -> None:
     """The value(s) a scorer wrote (the problems :func:`contribution` finds), then (except for
     a decision) what justifies a score."""
-    found = contribution(node, entry, run.item.invalid.get(item_id))
+    found = contribution(node, entry, run.item.invalid.get(item_id), decision=decision_only)
     for problem in found.problems:
         where = run.item.doc.locate(("items", item_id, problem.field))
         run.out.append(
             error(problem.code, where, item=item_id, agency=run.agency, id=item_id, **problem.args)
         )
     if found.state != "scored" or decision_only:
-        return
-    final = found.counted
-    if final > 0 and not entry.evidence:
-        field_name = "score" if entry.score is not None else "measured"
-        run.error("CCHC421", (field_name,), item_id, score=final)
-    elif not evidence_complete(entry) and not has_text(entry.explanation):
+        return  # (points with no evidence at all are CCHC421, one of the problems above)
+    if not evidence_complete(entry) and not has_text(entry.explanation):
         run.error("CCHC424", (), item_id, key=True)

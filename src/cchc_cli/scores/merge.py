@@ -175,8 +175,8 @@ class _Files:
         loaded = self.by_agency.get(agency)
         return loaded, entry_of(loaded, item_id)
 
-    def contribution(self, agency: str, node: Node) -> Contribution:
-        return file_contribution(node, self.by_agency.get(agency))
+    def contribution(self, agency: str, node: Node, *, decision: bool = False) -> Contribution:
+        return file_contribution(node, self.by_agency.get(agency), decision=decision)
 
 
 def merge(tree: CriteriaTree, plan: ResolvedPlan, loaded: list[LoadedScores]) -> Merged:
@@ -280,7 +280,7 @@ def _merge_leaf(node: Node, plan: ResolvedPlan, files: _Files) -> MergedLeaf:
     decision = MISSING
     decided = ownership.combine == "coordinator" and ownership.is_split
     if decided:
-        decision = files.contribution(plan.file.coordinator, node)
+        decision = files.contribution(plan.file.coordinator, node, decision=True)
     rejections = _rejections(parts, decision, plan.file.coordinator, decided=decided)
     score = None if rejections else combine(ownership, parts, decision.points)
     has_decision = decided and files.entry(plan.file.coordinator, node.id)[1] is not None

@@ -4,7 +4,8 @@ evidence, and which file counts for an agency.
 Shared by the checks, the merge and the status table, so all three read a file the same way.
 :func:`contribution` is the ONE place that decides the points an entry contributes: the checks
 report its problems, the merge adds up its points, and a value that fails its own check (out of
-range, not a level, a measured value the rubric rejects, not a number) contributes 0 everywhere.
+range, not a level, a measured value the rubric rejects, not a number, points with no evidence)
+contributes 0 everywhere.
 """
 
 from __future__ import annotations
@@ -66,12 +67,18 @@ MISSING = Contribution(points=None)
 
 
 def contribution(
-    node: Node, entry: ScoreEntry | None, invalid: Mapping[str, str] | None = None
+    node: Node,
+    entry: ScoreEntry | None,
+    invalid: Mapping[str, str] | None = None,
+    *,
+    decision: bool = False,
 ) -> Contribution:
     """The points ``entry`` contributes to leaf ``node`` (the rules are in the module docstring).
 
     ``invalid``: the entry's values that were not even numbers (field -> the text written);
-    such an entry is rejected too.
+    such an entry is rejected too. Points above 0 with no evidence document at all are
+    rejected (CCHC421: the Ministry recognises no point without evidence), except for the
+    coordinator's ``decision`` on a split item, which rests on the parts' evidence.
     """
     for name in ("measured", "score"):
         if invalid and name in invalid:
@@ -92,6 +99,9 @@ def contribution(
     else:  # a measured value and no rubric to read it with
         counting, points = "measured", None
     rejected = next((p for p in problems if p.rejects and p.field == counting), None)
+    if rejected is None and not decision and points and points > 0 and not entry.evidence:
+        rejected = Problem("CCHC421", counting, {"score": points}, rejects=True)
+        problems.append(rejected)
     if rejected is not None or points is None:
         first = rejected or next(p for p in problems if p.field == counting)
         reason = Msg(f"values.rejected.{first.code}", dict(first.args))
@@ -134,11 +144,14 @@ def entry_of(loaded: LoadedScores | None, item_id: str) -> ScoreEntry | None:
     return loaded.file.items[item_id] or ScoreEntry()
 
 
-def file_contribution(node: Node, loaded: LoadedScores | None) -> Contribution:
+def file_contribution(
+    node: Node, loaded: LoadedScores | None, *, decision: bool = False
+) -> Contribution:
     """:func:`contribution` of the entry ``loaded``'s file gives leaf ``node``."""
     if loaded is None:
         return MISSING
-    return contribution(node, entry_of(loaded, node.id), loaded.invalid.get(node.id))
+    entry = entry_of(loaded, node.id)
+    return contribution(node, entry, loaded.invalid.get(node.id), decision=decision)
 
 
 def effective_score(node: Node, entry: ScoreEntry | None) -> Decimal | None:

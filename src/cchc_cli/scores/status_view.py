@@ -88,7 +88,9 @@ def build_status(
     for code in plan.scoring_agencies():
         owned = plan.scored_items(code)
         item = files.get(code)
-        found = [file_contribution(leaf.node, item) for leaf, _role in owned]
+        found = [
+            file_contribution(leaf.node, item, decision=role == "decision") for leaf, role in owned
+        ]
         mine = [d for d in diagnostics if d.agency == code]
         submitted = item.file.submitted if item is not None else None
         report.agencies.append(
