@@ -26,6 +26,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cchc_cli.core.outputs import MANIFEST_NAME
 from conftest import invoke
 
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -462,7 +463,7 @@ def test_clean_workspace_renders_in_every_format(world: World) -> None:
             "-C", str(root), "report", "--format", "all", "--out", str(out), "--today", "2020-01-19"
         )
         assert result.exit_code == 0, result.output
-        made = {p.suffix: p for p in out.iterdir()}
+        made = {p.suffix: p for p in out.iterdir() if p.name != MANIFEST_NAME}
         assert sorted(made) == [".docx", ".html", ".md", ".xlsx"]
         md = made[".md"].read_text(encoding="utf-8")
         page = made[".html"].read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ totals from the same :class:`~cchc_cli.scores.merge.Merged`, so they always agre
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -29,7 +30,9 @@ class AgencyStatus:
     code: str
     name: str
     file: str | None
-    state: str  # "none", "draft", "submitted"
+    #: "none", "draft", "submitted"; or the file is there but was not read: "misnamed",
+    #: "unreadable" (not UTF-8), "invalid" (format errors) — see scores.files.present_files
+    state: str
     submitted: date | None
     days_late: int
     owned: int
@@ -73,8 +76,11 @@ def build_status(
     loaded: list[LoadedScores],
     diagnostics: list[Diagnostic],
     today: date,
+    present: Mapping[str, tuple[str, str]] | None = None,
 ) -> StatusReport:
+    """``present``: agency -> (file, state) of files there but not read (never "no file")."""
     files = primary_files(loaded, plan)
+    present = present or {}
     report = StatusReport(
         province=plan.file.province,
         year=plan.file.year,
@@ -96,12 +102,13 @@ def build_status(
                 claimed += score
         mine = [d for d in diagnostics if d.agency == code]
         submitted = item.file.submitted if item is not None else None
+        unread = present.get(code) if item is None else None
         report.agencies.append(
             AgencyStatus(
                 code=code,
                 name=plan.agency_name(code),
-                file=item.rel if item is not None else None,
-                state=item.file.status if item is not None else "none",
+                file=item.rel if item is not None else (unread[0] if unread else None),
+                state=item.file.status if item is not None else (unread[1] if unread else "none"),
                 submitted=submitted,
                 days_late=days_late(submitted, plan.file.due_before)
                 if submitted is not None
@@ -204,6 +211,12 @@ def total_line(merged: Merged, lang: str) -> str:
     )
 
 
+def _state_style(a: AgencyStatus) -> str:
+    if a.state in ("misnamed", "unreadable", "invalid"):
+        return "bold red"
+    return "yellow" if a.days_late or a.state == "none" else ""
+
+
 def render_status(report: StatusReport, console: Any, lang: str) -> None:
     from rich.table import Table
     from rich.text import Text
@@ -226,7 +239,7 @@ def render_status(report: StatusReport, console: Any, lang: str) -> None:
         table.add_row(
             Text(a.code),
             Text(a.name),
-            Text(state, style="yellow" if a.days_late or a.state == "none" else ""),
+            Text(state, style=_state_style(a)),
             str(a.owned),
             str(a.scored),
             Text(str(a.missing), style="yellow" if a.missing else ""),
