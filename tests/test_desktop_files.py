@@ -117,15 +117,39 @@ def test_status_never_calls_a_present_file_missing(tmp_path: Path, codec: str, s
     assert "CCHC400" not in run_in(ws, "validate", "--today", "2020-01-15").output
 
 
+def test_draft_report_names_an_unreadable_file(tmp_path: Path) -> None:
+    """A draft report's agencies appendix says the same as status, in every format."""
+    import openpyxl
+
+    ws = _example_with(tmp_path)
+    path = ws / SCORES / "stp.yaml"
+    path.write_bytes(nfd(path.read_text(encoding="utf-8")).encode("cp1258", errors="replace"))
+    out = tmp_path / "out"
+    result = run_in(ws, "report", "--draft", "--out", out, "--today", "2020-01-15")
+    assert result.exit_code == 0, result.output
+    md = (out / "bao-cao-cchc-2019.md").read_text(encoding="utf-8")
+    row = next(line for line in md.splitlines() if "(STP)" in line and "stp.yaml" in line)
+    assert "không đọc được: lưu lại dạng UTF-8" in row and "Chưa có tệp" not in row
+    html = (out / "bao-cao-cchc-2019.html").read_text(encoding="utf-8")
+    assert "không đọc được: lưu lại dạng UTF-8" in html
+    book = openpyxl.load_workbook(out / "bao-cao-cchc-2019.xlsx")
+    cells = [c.value for r in book["Theo cơ quan"].iter_rows() for c in r]
+    assert "có tệp, không đọc được: lưu lại dạng UTF-8" in cells
+
+
 def test_status_of_misnamed_and_invalid_files(tmp_path: Path) -> None:
     ws = _example_with(tmp_path)
     scores = ws / SCORES
     (scores / "stp.yaml").rename(scores / "stp.yaml.txt")
+    (scores / "snv").mkdir()
+    (scores / "snv.yaml").rename(scores / "snv" / "snv.yaml")  # a zip unpacked one level down
     vp = scores / "vpubnd.yaml"
     vp.write_text(vp.read_text(encoding="utf-8") + "ghi_chu: thêm\n", encoding="utf-8")
     agencies = _status(ws)
     assert agencies["STP"]["status"] == "misnamed"
     assert agencies["STP"]["file"] == f"{SCORES.as_posix()}/stp.yaml.txt"
+    assert agencies["SNV"]["status"] == "misnamed"
+    assert agencies["SNV"]["file"] == f"{SCORES.as_posix()}/snv/snv.yaml"
     assert agencies["VPUBND"]["status"] == "invalid"
 
 

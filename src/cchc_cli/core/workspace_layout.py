@@ -109,6 +109,8 @@ def _find(
     where = doc.locate((field,))
     parts = split_rel(rel)
     hit = listings.find(root, parts)
+    if hit.path is None and field in MADE_LATER:
+        return None, None  # cchc makes it (a near name on a case-insensitive disk is the same)
     if hit.path is None:
         near = hit.near
         if near is None and parts and field in FILES:  # Notepad's "criteria.yaml.txt"
@@ -116,8 +118,6 @@ def _find(
         if near is not None:
             on_disk = near.relative_to(root).as_posix()
             return None, error("CCHC009", where, field=field, path=rel, on_disk=on_disk)
-        if field in MADE_LATER:
-            return None, None
         return None, error("CCHC002", where, field=field, path=rel)
     entry = hit.entry
     is_dir = entry.is_dir if entry is not None else True  # no parts: the root itself

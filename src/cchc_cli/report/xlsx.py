@@ -225,9 +225,7 @@ def _agencies_sheet(book: Book) -> None:
     )
     for a in r.agencies:
         name = a.name + (f" — {L['coordinator_mark']}" if a.is_coordinator else "")
-        status = {"submitted": L["file_submitted"], "draft": L["file_draft"]}.get(
-            a.file_status, L["file_none"]
-        )
+        status = L.get(f"file_{a.file_status}", L["file_none"]) if a.file_status else L["file_none"]
         row = book.values(
             ws,
             row,

@@ -6,13 +6,14 @@ them in.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cchc_cli.core.diagnostics import Diagnostic, Location, error
 from cchc_cli.core.modelval import validate_doc
-from cchc_cli.core.names import intended_name, is_shortcut, split_rel
+from cchc_cli.core.names import intended_name, is_shortcut, loose, split_rel
 from cchc_cli.core.workspace import Workspace
 from cchc_cli.core.yamlio import load_yaml
 from cchc_cli.scores.model import LoadedScores, ScoreFile
@@ -31,13 +32,29 @@ _MAYBE_TEXT = ("", ".txt")
 # score files
 
 
-def _listing(folder: Path) -> list[Path]:
+def _entries(folder: Path) -> tuple[list[Path], list[Path]]:
     """The entries of ``folder`` that are not folders (a link to a device stays: reading it
-    is bounded and reported), sorted by name."""
+    is bounded and reported), and its visible sub-folders; each sorted by name."""
+    files: list[Path] = []
+    folders: list[Path] = []
     try:
-        return sorted((p for p in folder.iterdir() if not p.is_dir()), key=lambda p: p.name)
+        with os.scandir(folder) as listing:
+            for entry in listing:
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if not is_dir:
+                    files.append(folder / entry.name)
+                elif not entry.name.startswith(_SCRATCH):
+                    folders.append(folder / entry.name)
     except OSError:
-        return []
+        pass
+    return sorted(files, key=lambda p: p.name), sorted(folders, key=lambda p: p.name)
+
+
+def _listing(folder: Path) -> list[Path]:
+    return _entries(folder)[0]
 
 
 def score_files(ws: Workspace) -> list[Path]:
@@ -54,20 +71,30 @@ def score_files(ws: Workspace) -> list[Path]:
 
 @dataclass(frozen=True)
 class Misnamed:
-    """A file in the scores folder that is a score file under a name cchc does not read:
-    ``snv.yaml.txt``, ``snv.yaml `` (trailing space), ``snv.txt`` declaring an agency."""
+    """A score file cchc does not read: under a near-miss name (``snv.yaml.txt``, ``snv.yaml ``
+    with a trailing space, ``snv.txt`` declaring an agency), or one folder down
+    (``scores/scores/snv.yaml`` from a zip) when its agency has no file in the folder itself."""
 
     path: Path
-    #: the name to give it
+    #: the name to give it, or (``nested``) the workspace-relative path to move it to
     meant: str
     #: the agency it declares (None: none found)
     agency: str | None
+    nested: bool = False
 
 
 def misnamed_score_files(ws: Workspace) -> list[Misnamed]:
     """Files of the scores folder that look like score files but are not read, sorted."""
+    files, folders = _entries(ws.scores_dir)
+    found = _near_names(files)
+    if folders:
+        found += _nested(ws, folders, files)
+    return found
+
+
+def _near_names(files: list[Path]) -> list[Misnamed]:
     found: list[Misnamed] = []
-    for path in _listing(ws.scores_dir):
+    for path in files:
         name = path.name
         if path.suffix.lower() in SCORE_SUFFIXES or name.startswith(_SCRATCH):
             continue
@@ -84,14 +111,35 @@ def misnamed_score_files(ws: Workspace) -> list[Misnamed]:
     return found
 
 
+def _nested(ws: Workspace, folders: list[Path], top: list[Path]) -> list[Misnamed]:
+    """Score files one folder down whose agency has no file in the scores folder itself (the
+    first of each agency): they would otherwise be silently left out."""
+    candidates = [
+        path
+        for folder in folders
+        for path in _listing(folder)
+        if path.suffix.lower() in SCORE_SUFFIXES and not path.name.startswith(_SCRATCH)
+    ]
+    if not candidates:
+        return []
+    present = {scan_agency(path) for path in top}
+    found: list[Misnamed] = []
+    for path in candidates:
+        agency = scan_agency(path)
+        if agency is not None and agency not in present:
+            present.add(agency)
+            found.append(Misnamed(path, ws.rel(ws.scores_dir / path.name), agency, nested=True))
+    return found
+
+
 def misnamed_diagnostics(ws: Workspace) -> list[Diagnostic]:
-    """CCHC440 for every misnamed score file: it is not read, say so and how to rename it."""
+    """CCHC440 for every misnamed score file (CCHC445 one folder down): it is not read; say so
+    and how to rename (or move) it."""
     out: list[Diagnostic] = []
     for m in misnamed_score_files(ws):
         rel = ws.rel(m.path)
-        out.append(
-            error("CCHC440", Location(rel), agency=m.agency, file=m.path.name, meant=m.meant)
-        )
+        code, file = ("CCHC445", rel) if m.nested else ("CCHC440", m.path.name)
+        out.append(error(code, Location(rel), agency=m.agency, file=file, meant=m.meant))
     return out
 
 
@@ -224,6 +272,9 @@ def find_evidence(ws: Workspace, raw: str) -> EvidenceLookup:
     hit = ws.listings.find(base, parts)
     found = hit.found
     if found is None:
+        near = _evidence_near(ws, base, parts)
+        if near is not None:
+            return EvidenceLookup("scores.path.near", _shown(base, near))
         return EvidenceLookup("scores.path.missing")
     if (hit.via_link or not _base_inside(ws)) and not _inside(ws.root, found):
         return EvidenceLookup("scores.path.outside")
@@ -240,6 +291,35 @@ def find_evidence(ws: Workspace, raw: str) -> EvidenceLookup:
     if size == 0:
         return EvidenceLookup("scores.path.empty_file")
     return EvidenceLookup()
+
+
+def _evidence_near(ws: Workspace, base: Path, parts: list[str]) -> Path | None:
+    """A file the user most likely meant, when none has the name written: the same name with
+    the extension Explorer hides (``qd-12`` -> ``qd-12.pdf``; ``qd-12.pdf`` ->
+    ``qd-12.pdf.pdf``), or the path written from the workspace folder instead of the evidence
+    folder (``evidence/snv/qd.pdf``). Only a file inside the evidence folder is offered."""
+    if not parts or ".." in parts:
+        return None
+    folder = ws.listings.find(base, parts[:-1]).found if len(parts) > 1 else base
+    listed = ws.listings.folder(folder) if folder is not None else None
+    if folder is not None and listed is not None:
+        stem = loose(parts[-1])
+        for name in sorted(listed.names):
+            if listed.names[name].is_file and loose(name).rsplit(".", 1)[0] == stem:
+                return folder / name
+    if base != ws.root:
+        from_root = ws.listings.find(ws.root, parts).found
+        if from_root is not None and from_root.is_file() and _under(base, from_root):
+            return from_root
+    return None
+
+
+def _under(base: Path, path: Path) -> bool:
+    try:
+        path.relative_to(base)
+    except ValueError:
+        return False
+    return path != base
 
 
 def _shown(base: Path, path: Path) -> str:
