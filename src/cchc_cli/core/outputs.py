@@ -29,8 +29,8 @@ The rule, in order:
 3. Writing the very bytes a file already holds replaces nothing and is always allowed.
 4. ``--force`` lifts rules 1 and 2 (the refusal names the file and the flag).
 
-A refusal is an error: exit code 1 (like CCHC430 of ``scaffold`` and CCHC238 of ``criteria
-import``); nothing is written. Commands that only create files that must not exist yet
+A refusal is an error: exit code 1 (like CCHC430 of ``scaffold``, which never replaces a score
+file); nothing is written. Commands that only create files that must not exist yet
 (``init``, a new score file of ``scaffold``) never replace anything and need no guard.
 """
 
