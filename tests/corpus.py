@@ -20,6 +20,8 @@ workspace ``tests/cases/_base`` (same relative paths, copied byte for byte). ``c
                                  # utf-16-le, cp1258
         newline: crlf          # lf (default), crlf or cr
         nfd: true              # write the text decomposed (NFD), as some keyboards type it
+        nfd_name: true         # the file's path decomposed (NFD), as macOS and its zips store
+                               # Vietnamese names (``text: ""`` makes an empty, 0-byte file)
     symlink:                  # optional (skipped where symlinks cannot be made)
       - {link: evidence/x.pdf, target: "{outside}/secret.pdf"}   # {outside}: a folder beside
                                                                  # the workspace, with files
@@ -96,7 +98,8 @@ def encode(text: str, item: dict[str, Any]) -> bytes:
 
 
 def _generate(dest: Path, item: dict[str, Any]) -> None:
-    target = dest / item["file"]
+    name = str(item["file"])
+    target = dest / (unicodedata.normalize("NFD", name) if item.get("nfd_name") else name)
     target.parent.mkdir(parents=True, exist_ok=True)
     if "text" in item:
         target.write_bytes(encode(item["text"], item))

@@ -58,6 +58,7 @@ VIEWS = {
     "cchc_cli.criteria.view",
     "cchc_cli.plan.view",
     "cchc_cli.scores.status_view",
+    "cchc_cli.scores.merged_view",
     "cchc_cli.appraisal.view",
     "cchc_cli.appraisal.view_multi",
     "cchc_cli.cli.output",

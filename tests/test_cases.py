@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from cchc_cli.core import i18n
+from cchc_cli.core.outputs import MANIFEST_NAME
 from conftest import BASE, invoke
 from corpus import (
     EXPECT_KEYS,
@@ -134,8 +135,9 @@ def test_report_refuses_bad_input(case: Path, tmp_path: Path) -> None:
     if spec["exit"] != 0:
         assert not out.exists(), f"{case.name}: report wrote {snapshot(out)}"
     else:
-        written = sorted(p.suffix for p in out.iterdir())
+        written = sorted(p.suffix for p in out.iterdir() if p.name != MANIFEST_NAME)
         assert written == [".docx", ".html", ".md", ".xlsx"], written
+        assert (out / MANIFEST_NAME).is_file(), "a report's folder records what cchc wrote"
     # A draft is made whenever the criteria and the plan can be read, marked on every page.
     draft = tmp_path / "draft.md"
     result = invoke("-C", ws, "report", "--draft", "--format", "md", "--out", draft, *args[3:])

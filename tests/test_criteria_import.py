@@ -241,13 +241,24 @@ def test_never_overwrites_without_force(tmp_path: Path) -> None:
     out = tmp_path / "c.yaml"
     out.write_text("# mine\n", encoding="utf-8")
     result = invoke("criteria", "import", str(table), "--out", str(out), *META, "--total", "10")
-    assert result.exit_code == 1 and "CCHC238" in result.stderr and "--force" in result.stderr
+    assert result.exit_code == 1 and "CCHC005" in result.stderr and "--force" in result.stderr
     assert out.read_text(encoding="utf-8") == "# mine\n"
     result = invoke(
         "criteria", "import", str(table), "--out", str(out), *META, "--total", "10", "--force"
     )
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("# ===")
+    # cchc's own output (listed in the folder's manifest) is replaced freely; once edited, not
+    result = invoke("criteria", "import", str(table), "--out", str(out), *META, "--total", "10")
+    assert result.exit_code == 0, result.output
+    out.write_text(out.read_text(encoding="utf-8") + "# sửa tay\n", encoding="utf-8")
+    result = invoke("criteria", "import", str(table), "--out", str(out), *META, "--total", "10")
+    assert result.exit_code == 1 and "CCHC005" in result.stderr
+    assert out.read_text(encoding="utf-8").endswith("# sửa tay\n")
+    # the table itself is an input of the command (CCHC004, not "a file cchc did not make")
+    result = invoke("criteria", "import", str(table), "--out", str(table), *META)
+    assert result.exit_code == 1 and "CCHC004" in result.stderr
+    assert table.read_text(encoding="utf-8") == SMALL
 
 
 def test_errors_point_at_rows_and_write_nothing(tmp_path: Path) -> None:

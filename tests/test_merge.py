@@ -14,7 +14,7 @@ from cchc_cli.pipeline import check_workspace
 from cchc_cli.plan.model import LeafOwnership
 from cchc_cli.scores.files import load_scores
 from cchc_cli.scores.merge import PartScore, combine, merge
-from cchc_cli.scores.status_view import merged_payload
+from cchc_cli.scores.merged_view import merged_payload
 from conftest import EXAMPLE, REPO, cli_json, copy_base, copy_example, run_in
 
 SCORES = EXAMPLE / "scores"

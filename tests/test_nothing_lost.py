@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 
 from cchc_cli.core import atomic
+from cchc_cli.core.outputs import MANIFEST_NAME
 from conftest import EXAMPLE, REPO, invoke, run_in
 
 #: the example's score files, relative to its workspace
@@ -57,7 +58,7 @@ def render_ok(root: Path, out: Path) -> dict[str, bytes]:
     result = run_in(root, "report", "--format", "all", "--out", str(out), "--date", "2020-01-19")
     assert result.exit_code == 0, result.output
     made = files(out)
-    assert sorted(made) == sorted(REPORT_NAMES)
+    assert sorted(made) == sorted([*REPORT_NAMES, MANIFEST_NAME])
     return made
 
 
@@ -121,7 +122,131 @@ def test_every_command_leaves_inputs_unchanged(example_ws: Path, tmp_path: Path)
         assert result.exit_code in allowed, (args, result.exit_code, result.output)
         assert inputs(example_ws) == before, f"{args} changed an input file"
         assert not temps(example_ws, out), f"{args} left a temp file"
-    assert sorted(files(example_ws / "build")) == sorted(REPORT_NAMES)
+    assert sorted(files(example_ws / "build")) == sorted([*REPORT_NAMES, MANIFEST_NAME])
+
+
+# ----------------------------------------- every writing command against every input kind
+
+#: one file of each kind of input of the example workspace (a template folder is added)
+INPUT_KINDS = {
+    "cchc.yaml": "cchc.yaml",
+    "criteria": "criteria/2019.yaml",
+    "plan": "assignments/thai_nguyen_2019.yaml",
+    "score file": f"{SCORES.as_posix()}/snv.yaml",
+    "evidence": f"{SCORES.parent.as_posix()}/evidence/snv/05-KH-UBND.pdf",
+    "notes": f"{SCORES.parent.as_posix()}/kho-khan-kien-nghi.md",
+    "template": "mau/report.md.j2",
+}
+#: every command that writes a file it is pointed at
+WRITERS = {
+    "report": lambda target, table, like: ["report", "--format", "md", "--out", target],
+    "report --draft": lambda target, table, like: [
+        *("report", "--format", "html", "--draft", "--out", target)
+    ],
+    "schema --out": lambda target, table, like: ["schema", "STC", "--out", target],
+    "criteria import --out": lambda target, table, like: [
+        *("criteria", "import", table, "--out", target, "--like", like)
+    ],
+}
+
+
+def everything(root: Path) -> dict[str, str]:
+    """SHA-256 of every file below ``root``, outputs included (and their manifests)."""
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def with_templates(example_ws: Path, tmp_path: Path) -> tuple[Path, str]:
+    """The example workspace with a template folder of its own, and a criteria table."""
+    (example_ws / "mau").mkdir()
+    (example_ws / "mau" / "report.md.j2").write_bytes(
+        (REPO / "templates/report.md.j2").read_bytes()
+    )
+    config = example_ws / "cchc.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "templates: mau\n", encoding="utf-8")
+    table = tmp_path / "phuluc.csv"
+    table.write_bytes(run_in(example_ws, "tree", "--format", "csv").stdout_bytes)
+    return example_ws, str(table)
+
+
+@pytest.mark.parametrize("kind", INPUT_KINDS)
+@pytest.mark.parametrize("writer", WRITERS)
+def test_no_writer_replaces_an_input(
+    writer: str, kind: str, with_templates: tuple[Path, str], tmp_path: Path
+) -> None:
+    """Each writing command pointed at each kind of input: refused (CCHC004, exit 1, naming
+    the file and --force), and not one byte changes anywhere."""
+    ws, table = with_templates
+    target = ws / INPUT_KINDS[kind]
+    before = everything(tmp_path)
+    like = str(ws / "criteria" / "2019.yaml")
+    result = run_in(ws, *WRITERS[writer](str(target), table, like))
+    assert result.exit_code == 1, (writer, kind, result.output)
+    assert "CCHC004" in result.stderr and "--force" in result.stderr, result.stderr
+    assert f"`{INPUT_KINDS[kind]}`" in result.stderr, result.stderr
+    assert everything(tmp_path) == before, f"{writer} changed a file when pointed at the {kind}"
+    assert not temps(tmp_path)
+
+
+def test_force_replaces_what_it_is_pointed_at(with_templates: tuple[Path, str]) -> None:
+    """--force is the way through (and only the named file changes)."""
+    ws, _table = with_templates
+    target = ws / INPUT_KINDS["notes"]
+    others = {k: v for k, v in everything(ws).items() if k != INPUT_KINDS["notes"]}
+    result = run_in(ws, "schema", "STC", "--out", str(target), "--force")
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith("{")
+    now = everything(ws)
+    assert {k: v for k, v in now.items() if k in others} == others
+
+
+def _word_edit(path: Path) -> bytes:
+    """What Word does to a report someone edits: a paragraph added, the file saved again."""
+    import docx
+
+    document = docx.Document(str(path))
+    document.add_paragraph("Ý kiến của Giám đốc Sở: đồng ý trình UBND tỉnh.")
+    document.save(str(path))
+    return path.read_bytes()
+
+
+def test_report_edited_in_word_is_kept(example_ws: Path, tmp_path: Path) -> None:
+    """An earlier report edited in Word is never replaced: it is kept under a new name (the
+    day it was edited), CCHC130 says so, and the new report takes the usual name."""
+    out = tmp_path / "out"
+    first = render_ok(example_ws, out)
+    edited = _word_edit(out / "bao-cao-cchc-2019.docx")
+    os.utime(out / "bao-cao-cchc-2019.docx", (1579305600, 1579305600))  # 18/01/2020
+    result = run_in(example_ws, "report", "--out", str(out), "--date", "2020-01-19")
+    assert result.exit_code == 0, result.output
+    assert "CCHC130" in result.stderr
+    kept = out / "bao-cao-cchc-2019 (sửa tay 2020-01-18).docx"
+    assert kept.read_bytes() == edited, "the edited report is kept byte for byte"
+    assert (out / "bao-cao-cchc-2019.docx").read_bytes() == first["bao-cao-cchc-2019.docx"]
+    again = run_in(example_ws, "report", "--out", str(out), "--date", "2020-01-19")
+    assert again.exit_code == 0 and "CCHC130" not in again.stderr  # cchc's own: replaced freely
+    assert sorted(files(out)) == sorted([*REPORT_NAMES, MANIFEST_NAME, kept.name])
+
+
+def test_report_over_a_report_cchc_has_no_record_of(example_ws: Path, tmp_path: Path) -> None:
+    """A report folder without a manifest (another tool, an older cchc, a copy from a USB
+    stick): refused file by file (CCHC005, exit 1), nothing changed; --force replaces."""
+    out = tmp_path / "out"
+    render_ok(example_ws, out)
+    (out / MANIFEST_NAME).unlink()
+    change_a_score(example_ws)
+    before = everything(tmp_path)
+    result = run_in(example_ws, "report", "--out", str(out), "--date", "2020-01-19")
+    assert result.exit_code == 1
+    assert result.stderr.count("[CCHC005]") == len(REPORT_NAMES)
+    assert everything(tmp_path) == before
+    result = run_in(example_ws, "report", "--out", str(out), "--date", "2020-01-19", "--force")
+    assert result.exit_code == 0, result.output
+    assert sorted(files(out)) == sorted([*REPORT_NAMES, MANIFEST_NAME])
 
 
 # ------------------------------------------------------------------ failures in the middle
@@ -326,9 +451,9 @@ def test_killed_mid_write_keeps_old_report(
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
     assert proc.returncode == -signal.SIGKILL
-    targets = {name: data for name, data in files(out).items() if not name.startswith(".")}
+    targets = {name: data for name, data in files(out).items() if not name.endswith(".tmp")}
     assert targets == old, "a killed write must leave the previous files whole"
-    leftovers = [p for p in out.iterdir() if p.name.startswith(".")]
+    leftovers = [p for p in out.iterdir() if p.name.startswith(".") and p.name != MANIFEST_NAME]
     assert leftovers, "the process was killed between the temp file and the rename"
     assert all(p.name.endswith(".tmp") for p in leftovers)
     assert inputs(ws) == before
@@ -339,7 +464,7 @@ def test_killed_mid_write_keeps_old_report(
         os.utime(p, (stale, stale))
     new = render_ok(ws, out)
     assert new != old
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
 # ------------------------------------------------------------------------ atomic primitives

@@ -29,6 +29,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cchc_cli.core.outputs import MANIFEST_NAME
 from conftest import invoke
 
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -359,7 +360,7 @@ def test_merge_does_not_depend_on_file_order(world: World, seed: random.Random) 
     from cchc_cli.core.workspace import open_workspace
     from cchc_cli.pipeline import check_workspace
     from cchc_cli.scores.merge import merge
-    from cchc_cli.scores.status_view import merged_payload
+    from cchc_cli.scores.merged_view import merged_payload
 
     with tempfile.TemporaryDirectory() as tmp:
         first, second = Path(tmp) / "a", Path(tmp) / "b"
@@ -544,7 +545,7 @@ def test_clean_workspace_renders_in_every_format(world: World) -> None:
             "-C", str(root), "report", "--format", "all", "--out", str(out), "--today", "2020-01-19"
         )
         assert result.exit_code == 0, result.output
-        made = {p.suffix: p for p in out.iterdir()}
+        made = {p.suffix: p for p in out.iterdir() if p.name != MANIFEST_NAME}
         assert sorted(made) == [".docx", ".html", ".md", ".xlsx"]
         md = made[".md"].read_text(encoding="utf-8")
         page = made[".html"].read_text(encoding="utf-8")

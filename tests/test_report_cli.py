@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from cchc_cli.core import atomic
+from cchc_cli.core.outputs import MANIFEST_NAME
 from conftest import HOSTILE, REPO, run, set_explanation
 
 NAMES = [f"bao-cao-cchc-2019.{ext}" for ext in ("docx", "xlsx", "html", "md")]
@@ -57,7 +58,7 @@ def test_example_report_in_all_formats_matches_cchc_merged(tmp_path: Path) -> No
     score, maximum = merged["total"]["score"], merged["total"]["max"]
     code, out, err = run("-C", str(REPO), "report", "--out", str(tmp_path), "--date", "2020-01-18")
     assert code == 0, err
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(NAMES)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*NAMES, MANIFEST_NAME])
     assert out.count("Đã ghi") == 4
     md = (tmp_path / "bao-cao-cchc-2019.md").read_text(encoding="utf-8")
     assert (
@@ -99,7 +100,10 @@ def test_every_department_report_works(tmp_path: Path) -> None:
         code, _stdout, err = run("-C", str(REPO), "report", "--agency", agency, "--out", str(out))
         assert code == 0, (agency, err)
         assert sorted(p.name for p in out.iterdir()) == sorted(
-            f"bao-cao-{agency}-2019.{ext}" for ext in ("docx", "xlsx", "html", "md")
+            [
+                MANIFEST_NAME,
+                *(f"bao-cao-{agency}-2019.{ext}" for ext in ("docx", "xlsx", "html", "md")),
+            ]
         )
         label = "Tổng điểm tự chấm của cơ quan"
         own = xlsx_total(out / f"bao-cao-{agency}-2019.xlsx", "Tổng hợp", label)
@@ -170,10 +174,22 @@ def test_markdown_and_html_byte_identical_across_runs(ws: Path, tmp_path: Path) 
         assert (tmp_path / "r1" / name).read_bytes() == (tmp_path / "r2" / name).read_bytes(), name
 
 
+def _old_report(ws: Path, fmt: str) -> tuple[Path, bytes]:
+    """A report cchc wrote earlier (listed in the folder's manifest), and its bytes."""
+    code, _, err = run("-C", str(ws), "report", "--format", fmt)
+    assert code == 0, err
+    target = ws / "out" / f"bao-cao-cchc-2019.{fmt}"
+    return target, target.read_bytes()
+
+
+def _change_input(ws: Path) -> None:
+    """An input edit, so that the next report has other bytes (and must really be written)."""
+    set_explanation(ws, "a.yaml", "1.1.2", "Đạt 85% kế hoạch; hai nhiệm vụ chuyển sang năm 2020.")
+
+
 def test_locked_output_says_close_the_file(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    target = ws / "out" / "bao-cao-cchc-2019.md"
-    target.parent.mkdir()
-    target.write_text("báo cáo cũ", encoding="utf-8")
+    target, old = _old_report(ws, "md")
+    _change_input(ws)
 
     def locked(src: object, dst: object) -> None:
         raise atomic.OutputLocked(errno.EACCES, str(dst))
@@ -182,8 +198,8 @@ def test_locked_output_says_close_the_file(ws: Path, monkeypatch: pytest.MonkeyP
     code, _out, err = run("-C", str(ws), "report", "--format", "md")
     assert code == 1
     assert "CCHC520" in err and "Đóng tệp rồi chạy lại" in err
-    assert target.read_text(encoding="utf-8") == "báo cáo cũ"
-    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
+    assert target.read_bytes() == old
+    assert sorted(p.name for p in target.parent.iterdir()) == [MANIFEST_NAME, target.name]
 
 
 @pytest.mark.parametrize("where", ["replace", "mkstemp", "fsync"])
@@ -194,9 +210,8 @@ def test_unwritable_output_keeps_the_old_report(
     full disk: a diagnostic, no partial file, the previous report untouched."""
     import tempfile
 
-    target = ws / "out" / "bao-cao-cchc-2019.html"
-    target.parent.mkdir()
-    target.write_text("<p>cũ</p>", encoding="utf-8")
+    target, old = _old_report(ws, "html")
+    _change_input(ws)
 
     def denied(*_args: object, **_kwargs: object) -> None:
         if where == "fsync":
@@ -215,8 +230,8 @@ def test_unwritable_output_keeps_the_old_report(
     # the system's reason in the user's words (issue 11: no strerror in Vietnamese output)
     assert ("ổ đĩa đã đầy" if where == "fsync" else "không có quyền truy cập") in err
     assert "No space left" not in err and "Permission denied" not in err
-    assert target.read_text(encoding="utf-8") == "<p>cũ</p>"
-    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
+    assert target.read_bytes() == old
+    assert sorted(p.name for p in target.parent.iterdir()) == [MANIFEST_NAME, target.name]
 
 
 def test_unknown_agency_suggests_the_right_code(ws: Path) -> None:

@@ -210,7 +210,9 @@ def test_the_screen_shown_in_readme(example_ws: Path, monkeypatch: pytest.Monkey
         target = next(iter(files))
         raise atomic.WriteFailed(target, OSError(errno.EROFS, "Read-only file system"))
 
-    monkeypatch.setattr(atomic, "write_many", read_only)
+    from cchc_cli.core import outputs
+
+    monkeypatch.setattr(outputs, "write_many", read_only)
     result = invoke("-C", example_ws, "report", "--format", "md", "--out", "/mnt/usb/bao-cao.md")
     shown, real = _readme_block("[CCHC521]"), [ln.strip() for ln in result.stderr.splitlines()]
     assert len(shown) == len(real) == 4

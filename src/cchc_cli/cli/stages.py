@@ -51,13 +51,22 @@ def open_workspaces(fmt: str = "text", *, expand: bool = False) -> list[Workspac
 
 
 def _workspace_folders(given: str | None, config_name: str) -> list[str | None]:
-    """``given`` itself, or its sub-folders holding cchc.yaml when it holds none itself."""
+    """``given`` itself, or its sub-folders holding cchc.yaml when it holds none itself (and
+    those holding it under another name, ``cchc.yml``…: open_workspace names the rename)."""
     from pathlib import Path
+
+    from cchc_cli.core.workspace_layout import config_lookalikes
 
     try:
         if given is None or (Path(given) / config_name).is_file() or not Path(given).is_dir():
             return [given]
-        subs = sorted(p for p in Path(given).iterdir() if (p / config_name).is_file())
+        if config_lookalikes(Path(given)):
+            return [given]
+        subs = sorted(
+            p
+            for p in Path(given).iterdir()
+            if (p / config_name).is_file() or (p.is_dir() and config_lookalikes(p))
+        )
     except (OSError, ValueError):  # unreadable or impossible name: open_workspace explains
         return [given]
     return [str(p) for p in subs] or [given]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from pydantic import field_validator
@@ -11,6 +12,7 @@ from pydantic_core import PydanticCustomError
 from cchc_cli.core.diagnostics import Diagnostic, Location, Severity, error
 from cchc_cli.core.modelbase import VersionedFile
 from cchc_cli.core.modelval import validate_doc
+from cchc_cli.core.names import Listings
 from cchc_cli.core.yamlio import YamlDoc, load_yaml
 
 CONFIG_NAME = "cchc.yaml"
@@ -59,9 +61,19 @@ class Workspace:
     root: Path
     config: WorkspaceConfig
     doc: YamlDoc
+    #: field -> the path on disk, where its spelling differs from cchc.yaml's (NFD names)
+    found: Mapping[str, Path] = field(default_factory=dict, compare=False)
+    #: folder listings made during this run (evidence look-ups; see core/names.py)
+    listings: Listings = field(default_factory=Listings, compare=False, repr=False)
 
     def path(self, rel: str) -> Path:
         return self.root / rel
+
+    def _field_path(self, name: str) -> Path | None:
+        rel: str | None = getattr(self.config, name)
+        if rel is None:
+            return None
+        return self.found.get(name, self.root / rel)
 
     def rel(self, path: Path) -> str:
         """Workspace-relative POSIX path (or the absolute path when outside)."""
@@ -71,32 +83,36 @@ class Workspace:
             return path.as_posix()
 
     @property
+    def config_path(self) -> Path:
+        return self.root / CONFIG_NAME
+
+    @property
     def criteria_path(self) -> Path:
-        return self.root / self.config.criteria
+        return self.found.get("criteria", self.root / self.config.criteria)
 
     @property
     def assignments_path(self) -> Path:
-        return self.root / self.config.assignments
+        return self.found.get("assignments", self.root / self.config.assignments)
 
     @property
     def scores_dir(self) -> Path:
-        return self.root / self.config.scores
+        return self.found.get("scores", self.root / self.config.scores)
 
     @property
     def output_dir(self) -> Path:
-        return self.root / self.config.output
+        return self.found.get("output", self.root / self.config.output)
 
     @property
     def evidence_dir(self) -> Path | None:
-        return self.root / self.config.evidence if self.config.evidence else None
+        return self._field_path("evidence")
 
     @property
     def notes_path(self) -> Path | None:
-        return self.root / self.config.notes if self.config.notes else None
+        return self._field_path("notes")
 
     @property
     def templates_dir(self) -> Path | None:
-        return self.root / self.config.templates if self.config.templates else None
+        return self._field_path("templates")
 
     @property
     def appraisal_path(self) -> Path | None:
@@ -123,16 +139,28 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
+def _no_config(folder: Path) -> WorkspaceError:
+    """CCHC001, or CCHC006 when the folder holds cchc.yaml under another name."""
+    from cchc_cli.core.workspace_layout import config_lookalikes, lookalike_diagnostic
+
+    found = config_lookalikes(folder)
+    if found:
+        return WorkspaceError([lookalike_diagnostic(folder, found[0])])
+    return WorkspaceError([error("CCHC001", Location(), folder=str(folder))])
+
+
 def open_workspace(explicit: Path | None, cwd: Path) -> Workspace:
     """Find and load the workspace, or raise :class:`WorkspaceError`."""
+    from cchc_cli.core.workspace_layout import check_layout
+
     if explicit is not None:
         root = explicit.resolve()
         if not _probe(root / CONFIG_NAME, "is_file"):
-            raise WorkspaceError([error("CCHC001", Location(), folder=str(explicit))])
+            raise _no_config(explicit)
     else:
         found = find_root(cwd)
         if found is None:
-            raise WorkspaceError([error("CCHC001", Location(), folder=str(cwd))])
+            raise _no_config(cwd)
         root = found
     doc, problems = load_yaml(root / CONFIG_NAME, CONFIG_NAME)
     if doc is None:
@@ -140,20 +168,8 @@ def open_workspace(explicit: Path | None, cwd: Path) -> Workspace:
     config, invalid = validate_doc(doc, WorkspaceConfig)
     if config is None or any(p.severity is Severity.ERROR for p in problems):
         raise WorkspaceError(problems + invalid, doc)
-    ws = Workspace(root=root, config=config, doc=doc)
-    missing: list[Diagnostic] = []
-    for field in ("criteria", "assignments"):
-        rel = getattr(config, field)
-        if not _probe(root / rel, "is_file"):
-            missing.append(error("CCHC002", doc.locate((field,)), field=field, path=rel))
-    if not _probe(ws.scores_dir, "is_dir"):
-        missing.append(
-            error("CCHC002", doc.locate(("scores",)), field="scores", path=config.scores)
-        )
-    for field in ("notes", "templates", "evidence", "appraisal"):
-        rel = getattr(config, field)
-        if rel is not None and not _probe(root / rel, "exists"):
-            missing.append(error("CCHC002", doc.locate((field,)), field=field, path=rel))
-    if missing:
-        raise WorkspaceError(missing, doc)
-    return ws
+    listings = Listings()
+    found_paths, problems = check_layout(root, config, doc, listings)
+    if problems:
+        raise WorkspaceError(problems, doc)
+    return Workspace(root=root, config=config, doc=doc, found=found_paths, listings=listings)

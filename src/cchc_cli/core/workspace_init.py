@@ -1,7 +1,15 @@
-"""``cchc init``: a new workspace from the bundled data."""
+"""``cchc init``: a new workspace from the bundled data — filling only what is missing.
+
+``init`` never replaces a file: every bundled file whose place is taken is kept as it is (and
+named, when it differs from the bundled copy). A folder that already is a workspace (it has
+cchc.yaml: CCHC003) or holds one under another name (``cchc.yml``, ``cchc.yaml.txt``, a
+renamed copy: CCHC006) is not touched at all: a new cchc.yaml there would point the workspace at
+the example's files and silently leave the real ones out.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cchc_cli.core.atomic import write_bytes, write_text
@@ -11,6 +19,17 @@ from cchc_cli.core.resources import data_path
 from cchc_cli.core.workspace import CONFIG_NAME
 
 EXAMPLE = "examples/thai_nguyen_2019"
+
+
+@dataclass
+class InitOutcome:
+    """What ``init`` did: files created, files kept because they differ from the bundled copy
+    (workspace-relative), how many were already identical, and why it refused (if it did)."""
+
+    created: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    identical: int = 0
+    problems: list[Diagnostic] = field(default_factory=list)
 
 
 def _config(example: bool, lang: str) -> str:
@@ -33,21 +52,54 @@ def _config(example: bool, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _copy_tree(src: Path, dest: Path) -> None:
-    for path in sorted(src.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            write_bytes(dest / path.relative_to(src), path.read_bytes())
-
-
-def init_workspace(folder: Path, *, example: bool, lang: str = DEFAULT_LANG) -> list[Diagnostic]:
-    if (folder / CONFIG_NAME).exists():
-        return [error("CCHC003", Location(), folder=str(folder))]
-    _copy_tree(data_path("criteria"), folder / "criteria")
-    _copy_tree(data_path("assignments"), folder / "assignments")
+def _bundled(example: bool) -> list[tuple[str, Path]]:
+    """(workspace-relative path, bundled file) of everything ``init`` copies."""
+    sources = [("criteria", data_path("criteria")), ("assignments", data_path("assignments"))]
     if example:
-        _copy_tree(data_path("examples") / "thai_nguyen_2019", folder / EXAMPLE)
-    else:
-        (folder / "scores").mkdir(parents=True, exist_ok=True)
-        (folder / "evidence").mkdir(parents=True, exist_ok=True)
+        sources.append((EXAMPLE, data_path("examples") / "thai_nguyen_2019"))
+    found: list[tuple[str, Path]] = []
+    for dest, src in sources:
+        for path in sorted(src.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                found.append((f"{dest}/{path.relative_to(src).as_posix()}", path))
+    return found
+
+
+def _place(folder: Path, rel: str, data: bytes, outcome: InitOutcome) -> None:
+    """Write ``data`` at ``rel`` unless something is there already (then keep it)."""
+    target = folder / rel
+    if target.exists() or target.is_symlink():
+        try:
+            same = target.is_file() and target.read_bytes() == data
+        except OSError:
+            same = False
+        if same:
+            outcome.identical += 1
+        else:
+            outcome.kept.append(rel)
+        return
+    write_bytes(target, data)
+    outcome.created.append(rel)
+
+
+def init_workspace(folder: Path, *, example: bool, lang: str = DEFAULT_LANG) -> InitOutcome:
+    """Fill ``folder`` with what a workspace needs and does not have yet."""
+    from cchc_cli.core.workspace_layout import config_lookalikes, lookalike_diagnostic
+
+    outcome = InitOutcome()
+    if (folder / CONFIG_NAME).exists():
+        outcome.problems.append(error("CCHC003", Location(), folder=str(folder)))
+        return outcome
+    lookalikes = config_lookalikes(folder)
+    if lookalikes:
+        outcome.problems.append(lookalike_diagnostic(folder, lookalikes[0]))
+        return outcome
+    for rel, src in _bundled(example):
+        _place(folder, rel, src.read_bytes(), outcome)
+    if not example:
+        for name in ("scores", "evidence"):
+            if not (folder / name).exists():
+                (folder / name).mkdir(parents=True)
     write_text(folder / CONFIG_NAME, _config(example, lang))
-    return []
+    outcome.created.append(CONFIG_NAME)
+    return outcome

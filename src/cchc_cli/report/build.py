@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
 from cchc_cli.core.fmt import format_date
@@ -50,6 +50,14 @@ class _Sources:
     plan: ResolvedPlan
     merged: Merged
     lang: str
+
+    @cached_property
+    def present(self) -> dict[str, tuple[str, str]]:
+        """Agencies whose score file is there but was not read: agency -> (file, state)."""
+        from cchc_cli.scores.files import present_files
+
+        r = self.result
+        return present_files(r.workspace, r.scores, r.diagnostics)
 
     def context(self, agency: str | None = None) -> RowContext:
         """Rows in the province's view, or (``agency``) in that agency's."""
@@ -129,8 +137,10 @@ def _agency_summary(src: _Sources, code: str) -> AgencySummary:
         percent=sums.percent,
         lost=sums.lost,
         cooperating=cooperating,
-        file=loaded.rel if loaded is not None else "",
-        file_status=loaded.file.status if loaded is not None else "",
+        file=loaded.rel if loaded is not None else src.present.get(code, ("", ""))[0],
+        file_status=loaded.file.status
+        if loaded is not None
+        else src.present.get(code, ("", ""))[1],
         rows=flatten(rows),
     )
 

@@ -155,7 +155,8 @@ class AgencySummary:
     cooperating: int
     #: its score file (workspace-relative) or "" when none was found
     file: str
-    #: submitted / draft / "" (no file)
+    #: submitted / draft / "" (no file); or the file is there but was not read: unreadable
+    #: (not UTF-8), invalid (format errors), misnamed (wrong name or sub-folder)
     file_status: str
     #: the agency's own rows (areas → its leaves, subtotals in its perspective)
     rows: list[ReportRow] = field(default_factory=list)

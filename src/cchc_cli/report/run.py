@@ -21,10 +21,12 @@ from cchc_cli.core.diagnostics import (
     blocking,
     counts,
     error,
+    has_errors,
     info,
     warning,
 )
 from cchc_cli.core.i18n import Msg
+from cchc_cli.core.outputs import OutputGuard, workspace_inputs
 from cchc_cli.report.build import ReportError, build_report
 from cchc_cli.report.document import Notes, Report
 from cchc_cli.report.notes import read_notes
@@ -59,6 +61,9 @@ class ReportRequest:
     lang: str = "vi"
     #: warnings block the report too, as in ``cchc validate --strict``
     strict: bool = False
+    #: ``--force``: replace an existing file even if it is an input or cchc did not write it
+    #: (core/outputs.py)
+    force: bool = False
 
 
 @dataclass
@@ -183,13 +188,26 @@ def _build_and_write(
     outcome.diagnostics += problems
     if problems:
         return EXIT_USAGE
+    guard = _guard(request, dirs)
+    problems = guard.check(dict.fromkeys(targets.values()))
+    outcome.diagnostics += problems
+    if problems:
+        return EXIT_ERRORS
     data, problems = render(report, request.formats, dirs, request.when)
     outcome.diagnostics += problems
     if problems:
         return EXIT_ERRORS
-    outcome.written, problems = write(targets, data)
+    outcome.written, problems = write(targets, data, guard)
     outcome.diagnostics += problems
-    return EXIT_ERRORS if problems else EXIT_OK
+    return EXIT_ERRORS if has_errors(problems) else EXIT_OK
+
+
+def _guard(request: ReportRequest, dirs: TemplateDirs) -> OutputGuard:
+    """The one overwrite rule (core/outputs.py): a report never replaces an input; an earlier
+    report edited since cchc wrote it is kept under a new name."""
+    extra = [(dirs.user, "folder")] if dirs.user is not None else []
+    inputs = workspace_inputs(request.workspace, extra)
+    return OutputGuard(inputs, force=request.force, edited="keep", lang=request.lang)
 
 
 def render(

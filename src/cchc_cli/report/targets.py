@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from cchc_cli.core.diagnostics import Diagnostic, Location, error
 from cchc_cli.core.i18n import Msg
 from cchc_cli.core.oserrors import os_error_msg
+
+if TYPE_CHECKING:
+    from cchc_cli.core.outputs import OutputGuard
 
 Format = Literal["docx", "xlsx", "html", "md"]
 FORMATS: tuple[Format, ...] = ("docx", "xlsx", "html", "md")
@@ -33,24 +36,27 @@ def targets_for(
             return {}, [error("CCHC525", Location(), path=str(out), fmt="all", reason=reason)]
         return {fmt: out / names[fmt] for fmt in formats}, []
     fmt = formats[0]
-    # One format: a path ending in the format's extension is the file; anything else a folder.
-    as_file = out.suffix.lower() == f".{fmt}" and not out.is_dir()
+    # One format: a path ending in the format's extension is the file, and so is an existing
+    # file (the overwrite rule then decides, core/outputs.py); anything else a folder.
+    as_file = (out.suffix.lower() == f".{fmt}" and not out.is_dir()) or out.is_file()
     return {fmt: out if as_file else out / names[fmt]}, []
 
 
 def write(
-    targets: dict[Format, Path], data: dict[Format, bytes]
+    targets: dict[Format, Path], data: dict[Format, bytes], guard: OutputGuard
 ) -> tuple[list[Path], list[Diagnostic]]:
     """Write every format together (all or nothing): a failure on the last file still leaves
-    the whole previous report in place."""
-    from cchc_cli.core.atomic import OutputLocked, WriteFailed, write_many
+    the whole previous report in place. ``guard`` (checked beforehand) keeps an earlier report
+    edited since cchc wrote it under a new name and records the folder's manifest; its notices
+    come back with the diagnostics."""
+    from cchc_cli.core.atomic import OutputLocked, WriteFailed
 
     try:
-        write_many({path: data[fmt] for fmt, path in targets.items()})
+        done = guard.write({path: data[fmt] for fmt, path in targets.items()})
     except WriteFailed as exc:
         path = next((p for p in targets.values() if p == exc.target), next(iter(targets.values())))
         if isinstance(exc.cause, OutputLocked):
             return [], [error("CCHC520", Location(), path=str(path))]
         reason = os_error_msg(exc.cause)
         return [], [error("CCHC521", Location(), path=str(path), error=reason)]
-    return list(targets.values()), []
+    return list(targets.values()), done.notices

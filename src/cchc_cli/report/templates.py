@@ -81,8 +81,16 @@ class TemplateDirs:
         if self.user is None or not self.user.is_dir():
             return []
         return sorted(
-            p for p in self.user.iterdir() if p.is_file() and p.suffix in TEMPLATE_SUFFIXES
+            p
+            for p in self.user.iterdir()
+            if p.is_file() and p.suffix in TEMPLATE_SUFFIXES and not _scratch(p.name)
         )
+
+
+def _scratch(name: str) -> bool:
+    """A file no one made as a template: Office's lock file while a document is open
+    (``~$report.docx``), a hidden or temporary file (``.report.docx.tmp``)."""
+    return name.startswith(("~$", "."))
 
 
 def template_dirs(

@@ -215,9 +215,7 @@ def _agencies_sheet(book: Book) -> None:
     lines: list[list[object]] = []
     for a in r.agencies:
         name = a.name + (f" — {L['coordinator_mark']}" if a.is_coordinator else "")
-        status = {"submitted": L["file_submitted"], "draft": L["file_draft"]}.get(
-            a.file_status, L["file_none"]
-        )
+        status = L.get(f"file_{a.file_status}", L["file_none"]) if a.file_status else L["file_none"]
         lines.append(
             [
                 a.code,

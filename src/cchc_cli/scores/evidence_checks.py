@@ -5,7 +5,7 @@ from __future__ import annotations
 from cchc_cli.core.diagnostics import Diagnostic, error, warning
 from cchc_cli.core.i18n import Msg
 from cchc_cli.core.workspace import Workspace
-from cchc_cli.scores.files import evidence_path_problem
+from cchc_cli.scores.files import find_evidence
 from cchc_cli.scores.model import Evidence, LoadedScores, ScoreEntry
 from cchc_cli.scores.semantics import has_text
 
@@ -48,22 +48,32 @@ def _check_document(item: LoadedScores, item_id: str, i: int, ev: Evidence) -> l
     return out
 
 
+#: what an evidence file look-up found (scores.files.find_evidence) -> its code
+_CODES = {
+    "scores.path.missing": "CCHC426",
+    "scores.path.near": "CCHC441",
+    "scores.path.empty_file": "CCHC442",
+    "scores.path.shortcut": "CCHC443",
+    "scores.path.folder": "CCHC444",
+}
+
+
 def _check_file(
     ws: Workspace, item: LoadedScores, item_id: str, i: int, path: str
 ) -> list[Diagnostic]:
-    problem = evidence_path_problem(ws, path)
-    if problem is None:
+    found = find_evidence(ws, path)
+    if found.problem is None:
         return []
-    missing = problem in ("scores.path.missing", "scores.path.not_file")
     return [
         error(
-            "CCHC426" if missing else "CCHC425",
+            _CODES.get(found.problem, "CCHC425"),
             item.doc.locate(("items", item_id, "evidence", i, "file")),
             item=item_id,
             agency=item.file.agency,
             id=item_id,
             path=path,
-            reason=Msg(problem),
+            reason=Msg(found.problem),
             folder=ws.config.evidence or ".",
+            on_disk=found.on_disk or "",
         )
     ]

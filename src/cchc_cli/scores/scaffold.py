@@ -23,7 +23,7 @@ from cchc_cli.core.i18n import tr
 from cchc_cli.core.workspace import Workspace
 from cchc_cli.criteria.model import CriteriaTree
 from cchc_cli.plan.model import ResolvedPlan
-from cchc_cli.scores.files import files_of_agency
+from cchc_cli.scores.files import files_of_agency, misnamed_diagnostics
 from cchc_cli.scores.model import SCORE_FORMAT
 from cchc_cli.scores.scaffold_items import comment_lines, item_block
 from cchc_cli.scores.scaffold_update import plan_update
@@ -132,19 +132,34 @@ def scaffold_agency(
         return ScaffoldOutcome(code, target, "refused", problems=[refusal])
     schema = schema_text(tree, plan, code, lang)
     if not target.exists():
-        write_text(schema_path(ws, code), schema)
+        kept = _write_schema(ws, code, schema, lang)
         write_text(target, render_scaffold(ws, tree, plan, code, lang))
-        return ScaffoldOutcome(
-            code, target, "created", added=[leaf.item for leaf, _ in plan.listed_items(code)]
-        )
+        added = [leaf.item for leaf, _ in plan.listed_items(code)]
+        return ScaffoldOutcome(code, target, "created", added=added, problems=kept)
     change = plan_update(target, ws.rel(target), plan, code, lang)
     if change.problems:
         return ScaffoldOutcome(code, target, "refused", problems=change.problems)
-    write_text(schema_path(ws, code), schema)  # the plan may have changed: refresh it
+    kept = _write_schema(ws, code, schema, lang)  # the plan may have changed: refresh it
     if change.data is None:
-        return ScaffoldOutcome(code, target, "unchanged")
+        return ScaffoldOutcome(code, target, "unchanged", problems=kept)
     write_bytes(target, change.data)
-    return ScaffoldOutcome(code, target, "updated", added=change.added)
+    return ScaffoldOutcome(code, target, "updated", added=change.added, problems=kept)
+
+
+def _write_schema(ws: Workspace, code: str, text: str, lang: str) -> list[Diagnostic]:
+    """Write (or refresh) the agency's schema through the overwrite rule (core/outputs.py):
+    a schema file cchc did not write is kept as it is, with warning CCHC131."""
+    from cchc_cli.core.diagnostics import warning
+    from cchc_cli.core.outputs import OutputGuard, workspace_inputs
+    from cchc_cli.scores.schema import is_cchc_schema
+
+    path, data = schema_path(ws, code), text.encode("utf-8")
+    guard = OutputGuard(workspace_inputs(ws), own=is_cchc_schema, lang=lang)
+    if guard.check({path: data}):
+        rel = ws.rel(path)
+        return [warning("CCHC131", Location(rel), agency=code, file=rel, agency_code=code)]
+    guard.write({path: data})
+    return []
 
 
 def _target(
@@ -159,6 +174,9 @@ def _target(
     existing = files_of_agency(ws, code)
     target = existing[0] if existing else score_path(ws, code)
     rel = ws.rel(target)
+    misnamed = [d for d in misnamed_diagnostics(ws) if d.file == rel]
+    if misnamed:  # snv.yaml.txt: rename it first (a new snv.yaml beside it would hide it)
+        return target, misnamed[0]
     if len(existing) > 1:
         others = [ws.rel(p) for p in existing]
         return target, error("CCHC432", Location(rel), agency=code, agency_code=code, files=others)

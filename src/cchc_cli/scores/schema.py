@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from cchc_cli.core.fmt import format_decimal
@@ -166,3 +167,19 @@ def _evidence_schema(lang: str) -> dict[str, Any]:
 
 def schema_text(tree: CriteriaTree, plan: ResolvedPlan, code: str, lang: str) -> str:
     return json.dumps(build_schema(tree, plan, code, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def is_cchc_schema(path: Path, data: bytes) -> bool:
+    """Whether an existing file is a schema cchc wrote (draft-07 with cchc's description, in
+    any language): such a file may be refreshed even where no manifest lists it (schemas made
+    before manifests existed; see core/outputs.py)."""
+    from cchc_cli.core.i18n import LANGS
+
+    del path
+    try:
+        found = json.loads(data)
+    except ValueError:
+        return False
+    if not isinstance(found, dict) or found.get("$schema") != DRAFT_07:
+        return False
+    return found.get("description") in {tr("scores.schema.description", lang) for lang in LANGS}

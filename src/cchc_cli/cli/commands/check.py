@@ -91,12 +91,14 @@ def status_cmd(fmt: str, strict: bool, today: date | None) -> None:
     from datetime import date as _date
 
     from cchc_cli.cli.output import dumps, make_console
+    from cchc_cli.scores.files import present_files
     from cchc_cli.scores.status_view import build_status, render_status, status_payload
 
     when = today or _date.today()
     result = load_stage("all", fmt=fmt, today=when)
     plan, merged = _merged(result, strict)
-    report = build_status(plan, merged, result.scores, result.diagnostics, when)
+    present = present_files(result.workspace, result.scores, result.diagnostics)
+    report = build_status(plan, merged, result.scores, result.diagnostics, when, present)
     if fmt == "json":
         click.echo(dumps(status_payload(report)), nl=False)
     else:
@@ -111,7 +113,7 @@ def status_cmd(fmt: str, strict: bool, today: date | None) -> None:
 @common_options
 def merged_cmd(fmt: str, strict: bool, today: date | None) -> None:
     from cchc_cli.cli.output import dumps, make_console
-    from cchc_cli.scores.status_view import merged_payload, render_merged
+    from cchc_cli.scores.merged_view import merged_payload, render_merged
 
     result = load_stage("all", fmt=fmt, today=today)
     plan, merged = _merged(result, strict)

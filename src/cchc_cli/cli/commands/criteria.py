@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from cchc_cli.core.diagnostics import Diagnostic
+    from cchc_cli.core.outputs import OutputGuard
     from cchc_cli.criteria.model import CriteriaTree
     from cchc_cli.criteria.table_import import ImportResult, Options
     from cchc_cli.plan.model import ResolvedPlan
@@ -225,14 +226,26 @@ def criteria_import_cmd(
         lang=lang,
     )
     like_tree = _like_tree(Path(like_arg) if like_arg is not None else None, options)
-    if out.exists() and not force:
-        raise _out_exists(out)
+    guard = _guard(force, lang, table, like_arg)
+    refused = guard.check({out: None})
+    if refused:
+        raise CommandExit(refused)
     from cchc_cli.criteria.checks import check_tree
 
     result = ci.import_table(
         table, table.as_posix(), out, options, like_tree, check=check_tree, sheet=sheet
     )
-    _write_imported(result, table, out, options)
+    _write_imported(result, table, out, options, guard)
+
+
+def _guard(force: bool, lang: str, table: Path, like_arg: str | None) -> OutputGuard:
+    """The overwrite rule (core/outputs.py): never the workspace's inputs, the table or the
+    --like file; an existing --out only if cchc wrote it (or with --force)."""
+    from cchc_cli.cli.stages import optional_workspace
+    from cchc_cli.core.outputs import OutputGuard, workspace_inputs
+
+    extra = [(table, "file")] + ([(Path(like_arg), "file")] if like_arg else [])
+    return OutputGuard(workspace_inputs(optional_workspace(), extra), force=force, lang=lang)
 
 
 def _like_tree(like: Path | None, options: Options) -> CriteriaTree | None:
@@ -254,7 +267,7 @@ def _like_tree(like: Path | None, options: Options) -> CriteriaTree | None:
 
 
 def _out_exists(out: Path, *, locked: bool = False) -> CommandExit:
-    """CCHC238: the output exists (no --force), or is open in another program."""
+    """CCHC238: the output is open in another program."""
     from cchc_cli.core.diagnostics import Location, error
     from cchc_cli.core.i18n import Msg
 
@@ -263,9 +276,11 @@ def _out_exists(out: Path, *, locked: bool = False) -> CommandExit:
     return CommandExit([error("CCHC238", Location(rel), out=rel, message=message)])
 
 
-def _write_imported(result: ImportResult, table: Path, out: Path, options: Options) -> None:
+def _write_imported(
+    result: ImportResult, table: Path, out: Path, options: Options, guard: OutputGuard
+) -> None:
     """Write the imported criteria (only when the table gave no blocking problem)."""
-    from cchc_cli.core.atomic import OutputLocked, write_text
+    from cchc_cli.core.atomic import OutputLocked, WriteFailed
     from cchc_cli.core.diagnostics import EXIT_ERRORS
     from cchc_cli.core.i18n import tr
     from cchc_cli.criteria.table_import import summary
@@ -275,11 +290,11 @@ def _write_imported(result: ImportResult, table: Path, out: Path, options: Optio
     if result.text is None or code:
         raise CommandExit(code=code or EXIT_ERRORS)
     try:
-        write_text(out, result.text)
-    except OutputLocked:
-        raise _out_exists(out, locked=True) from None
-    except OSError as exc:  # read-only folder, full disk: nothing was written
-        raise write_failed(out, exc) from None
+        guard.write({out: result.text.encode("utf-8")})
+    except WriteFailed as exc:
+        if isinstance(exc.cause, OutputLocked):
+            raise _out_exists(out, locked=True) from None
+        raise write_failed(out, exc.cause) from None  # read-only folder, full disk
     assert result.tree is not None
     done = {"out": out.as_posix(), "table": table.as_posix(), "status": options.status}
     click.echo(tr("criteria.import.done", options.lang, **done, **summary(result.tree)))

@@ -1,4 +1,7 @@
-"""``init``: a new workspace (cchc.yaml, criteria, plan; with --example the sample scores)."""
+"""``init``: a new workspace (cchc.yaml, criteria, plan; with --example the sample scores).
+
+Only what is missing is written; what is there is kept and named (core/workspace_init.py).
+"""
 
 from __future__ import annotations
 
@@ -17,10 +20,21 @@ from cchc_cli.cli.types import PathType
 def init_cmd(folder: str, example: bool) -> None:
     from pathlib import Path
 
+    from cchc_cli.cli.exits import write_failed
     from cchc_cli.core.i18n import tr
     from cchc_cli.core.workspace_init import init_workspace
 
-    problems = init_workspace(Path(folder), example=example, lang=settings().lang)
-    if problems:
-        raise CommandExit(problems)
-    click.echo(tr("init.done", settings().lang, folder=str(folder)))
+    lang = settings().lang
+    try:
+        outcome = init_workspace(Path(folder), example=example, lang=lang)
+    except OSError as exc:
+        raise write_failed(Path(folder), exc) from None
+    if outcome.problems:
+        raise CommandExit(outcome.problems)
+    if outcome.kept or outcome.identical:
+        count = len(outcome.kept) + outcome.identical
+        click.echo(tr("init.kept", lang, count=count, differ=len(outcome.kept)))
+        for rel in outcome.kept:
+            click.echo("  " + tr("init.kept_file", lang, file=rel))
+    shown = Path(folder).as_posix()
+    click.echo(tr("init.done", lang, folder=shown, count=len(outcome.created)))

@@ -64,6 +64,7 @@ def _shown_path(path: Path) -> str:
     help="help.opt.templates",
     cls=I18nOption,
 )
+@click.option("--force", is_flag=True, help="help.opt.force", cls=I18nOption)
 @strict_option
 @today_option
 @common_options
@@ -74,6 +75,7 @@ def report_cmd(
     draft: bool,
     date_arg: date | None,
     templates_arg: str | None,
+    force: bool,
     strict: bool,
     today: date | None,
 ) -> None:
@@ -94,6 +96,7 @@ def report_cmd(
         templates=Path(templates_arg) if templates_arg else None,
         lang=lang,
         strict=strict,
+        force=force,
     )
     outcome, result = run_report(request)
     if outcome.diagnostics:

@@ -90,17 +90,19 @@ def _say_done(ws: Workspace, outcome: ScaffoldOutcome) -> None:
     help="help.opt.schema_out",
     cls=I18nOption,
 )
+@click.option("--force", is_flag=True, help="help.opt.force", cls=I18nOption)
 @common_options
-def schema_cmd(agency: str, out_arg: str | None) -> None:
+def schema_cmd(agency: str, out_arg: str | None, force: bool) -> None:
     from pathlib import Path
 
-    from cchc_cli.core.atomic import write_text
     from cchc_cli.core.diagnostics import Location, error
     from cchc_cli.core.i18n import tr
-    from cchc_cli.scores.schema import schema_text
+    from cchc_cli.core.outputs import OutputGuard, workspace_inputs
+    from cchc_cli.scores.schema import is_cchc_schema, schema_text
 
     lang = settings().lang
-    tree, plan = tree_and_plan(load_stage("plan", require_clean=True))
+    result = load_stage("plan", require_clean=True)
+    tree, plan = tree_and_plan(result)
     code = _agency_code(plan, agency)
     if not plan.listed_items(code):
         name = plan.agency_name(code)
@@ -110,9 +112,14 @@ def schema_cmd(agency: str, out_arg: str | None) -> None:
     if out_arg is None:
         click.echo(text, nl=False)
         return
-    out = Path(out_arg)
+    out, data = Path(out_arg), text.encode("utf-8")
+    inputs = workspace_inputs(result.workspace)
+    guard = OutputGuard(inputs, force=force, own=is_cchc_schema, lang=lang)
+    refused = guard.check({out: data})
+    if refused:
+        raise CommandExit(refused)
     try:
-        write_text(out, text)
+        guard.write({out: data})
     except OSError as exc:
-        raise write_failed(out, exc) from None
+        raise write_failed(out, getattr(exc, "cause", exc)) from None
     click.echo(tr("scores.schema.written", lang, file=out.as_posix()))
