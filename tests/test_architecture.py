@@ -41,6 +41,7 @@ CHECKS = {
     "cchc_cli.scores.checks",
     "cchc_cli.scores.item_checks",
     "cchc_cli.scores.evidence_checks",
+    "cchc_cli.core.docinfo_checks",
 }
 VIEWS = {
     "cchc_cli.criteria.view",

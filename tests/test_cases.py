@@ -126,7 +126,8 @@ def test_report_refuses_bad_input(case: Path, tmp_path: Path) -> None:
         assert not out.exists(), f"{case.name}: report wrote {snapshot(out)}"
     else:
         written = sorted(p.suffix for p in out.iterdir())
-        assert written == [".docx", ".html", ".md", ".xlsx"], written
+        # each format, and the internal companion of docx, html and md
+        assert written == [".docx", ".docx", ".html", ".html", ".md", ".md", ".xlsx"], written
     # A draft is made whenever the criteria and the plan can be read, marked on every page.
     draft = tmp_path / "draft.md"
     result = invoke("-C", ws, "report", "--draft", "--format", "md", "--out", draft, *args[3:])

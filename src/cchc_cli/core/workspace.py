@@ -9,6 +9,7 @@ from pydantic import field_validator
 from pydantic_core import PydanticCustomError
 
 from cchc_cli.core.diagnostics import Diagnostic, Location, error
+from cchc_cli.core.docinfo import DocumentConfig
 from cchc_cli.core.modelbase import VersionedFile
 from cchc_cli.core.modelval import validate_doc
 from cchc_cli.core.yamlio import YamlDoc, load_yaml
@@ -27,6 +28,8 @@ class WorkspaceConfig(VersionedFile):
     evidence: str | None = None
     notes: str | None = None
     templates: str | None = None
+    #: number, date, signer and recipients of the province's report (core/docinfo.py)
+    report: DocumentConfig | None = None
 
     @field_validator(
         "criteria", "assignments", "scores", "output", "evidence", "notes", "templates"

@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
+from cchc_cli.core.docinfo import AgencyDocumentConfig
 from cchc_cli.core.modelbase import FORMAT_VERSION, StrictModel, VersionedFile, finite
 from cchc_cli.core.yamlio import YamlDoc
 
@@ -46,6 +47,8 @@ class ScoreFile(VersionedFile):
     status: Literal["draft", "submitted"]
     submitted: dt.date | None = None
     items: dict[str, ScoreEntry | None] = Field(default_factory=dict)
+    #: number, date, signer, recipients and part III of the department's own report
+    report: AgencyDocumentConfig | None = None
 
     @field_validator("items", mode="before")
     @classmethod
