@@ -49,6 +49,23 @@ LANDSCAPE_TEXT_CM = PAGE_H_CM - MARGIN_CM["left"] - MARGIN_CM["right"]
 #: shading of area and criterion rows in the tables
 SHADE_HEAD = "EEF1F6"
 
+#: what follows w:pBdr in w:pPr, w:shd in w:tcPr, w:tblBorders and w:tblCellMar in w:tblPr
+#: (the schema's order: Word refuses some files whose elements are out of order)
+_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+_AFTER_SHD = (
+    "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
+    "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange",
+)  # fmt: skip
+_AFTER_TBL_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
+                      "w:tblDescription", "w:tblPrChange")  # fmt: skip
+_AFTER_TBL_CELL_MAR = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+
 ALIGN = {
     "center": WD_ALIGN_PARAGRAPH.CENTER,
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
@@ -70,11 +87,6 @@ def _set_fonts(r_pr: Any, size_pt: float | None = None) -> None:
     r_pr.insert(0, fonts)
     for old in r_pr.findall(qn("w:lang")):
         r_pr.remove(old)
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), LANG)
-    lang.set(qn("w:eastAsia"), LANG)
-    lang.set(qn("w:bidi"), "ar-SA")
-    r_pr.append(lang)
     if size_pt is not None:
         for tag in ("w:sz", "w:szCs"):
             for old in r_pr.findall(qn(tag)):
@@ -82,6 +94,12 @@ def _set_fonts(r_pr: Any, size_pt: float | None = None) -> None:
             el = OxmlElement(tag)
             el.set(qn("w:val"), str(int(size_pt * 2)))
             r_pr.append(el)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), LANG)
+    lang.set(qn("w:eastAsia"), LANG)
+    lang.set(qn("w:bidi"), "ar-SA")
+    # schema order: w:lang after w:sz/w:szCs, before w:eastAsianLayout and later elements
+    r_pr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 
 def setup_styles(doc: Any) -> None:
@@ -148,7 +166,7 @@ def add_rule_styles(doc: Any) -> None:
         top.set(qn("w:space"), "1")
         top.set(qn("w:color"), "000000")
         borders.append(top)
-        p_pr.append(borders)
+        p_pr.insert_element_before(borders, *_AFTER_PBDR)
 
 
 def rule(container: Any, kind: str, width_cm: float, default_cm: float) -> Any:
@@ -277,7 +295,7 @@ def shade(cell: Any, fill: str) -> None:
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
-    tc_pr.append(shd)
+    tc_pr.insert_element_before(shd, *_AFTER_SHD)
 
 
 def cell_text(
@@ -327,7 +345,7 @@ def no_borders(table: Any) -> None:
         el = OxmlElement(f"w:{side}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    tbl_pr.insert_element_before(borders, *_AFTER_TBL_BORDERS)
 
 
 def cell_margins(table: Any, side_cm: float) -> None:
@@ -339,7 +357,7 @@ def cell_margins(table: Any, side_cm: float) -> None:
         el.set(qn("w:w"), str(int(side_cm * 567)))
         el.set(qn("w:type"), "dxa")
         mar.append(el)
-    tbl_pr.append(mar)
+    tbl_pr.insert_element_before(mar, *_AFTER_TBL_CELL_MAR)
 
 
 def data_table(doc: Any, headers: list[str]) -> Any:
