@@ -53,6 +53,7 @@ CHECKS = {
     "cchc_cli.scores.item_checks",
     "cchc_cli.scores.evidence_checks",
     "cchc_cli.appraisal.checks",
+    "cchc_cli.core.docinfo_checks",
 }
 VIEWS = {
     "cchc_cli.criteria.view",

@@ -136,7 +136,8 @@ def test_report_refuses_bad_input(case: Path, tmp_path: Path) -> None:
         assert not out.exists(), f"{case.name}: report wrote {snapshot(out)}"
     else:
         written = sorted(p.suffix for p in out.iterdir() if p.name != MANIFEST_NAME)
-        assert written == [".docx", ".html", ".md", ".xlsx"], written
+        # each format, and the internal companion of docx, html and md
+        assert written == [".docx", ".docx", ".html", ".html", ".md", ".md", ".xlsx"], written
         assert (out / MANIFEST_NAME).is_file(), "a report's folder records what cchc wrote"
     # A draft is made whenever the criteria and the plan can be read, marked on every page.
     draft = tmp_path / "draft.md"

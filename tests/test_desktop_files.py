@@ -118,7 +118,8 @@ def test_status_never_calls_a_present_file_missing(tmp_path: Path, codec: str, s
 
 
 def test_draft_report_names_an_unreadable_file(tmp_path: Path) -> None:
-    """A draft report's agencies appendix says the same as status, in every format."""
+    """A draft report's internal companion (and the workbook) say the same as status: the file
+    is there but unreadable, not "no file"."""
     import openpyxl
 
     ws = _example_with(tmp_path)
@@ -127,10 +128,10 @@ def test_draft_report_names_an_unreadable_file(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run_in(ws, "report", "--draft", "--out", out, "--today", "2020-01-15")
     assert result.exit_code == 0, result.output
-    md = (out / "bao-cao-cchc-2019.md").read_text(encoding="utf-8")
+    md = (out / "bao-cao-cchc-2019-phu-luc-ky-thuat.md").read_text(encoding="utf-8")
     row = next(line for line in md.splitlines() if "(STP)" in line and "stp.yaml" in line)
     assert "không đọc được: lưu lại dạng UTF-8" in row and "Chưa có tệp" not in row
-    html = (out / "bao-cao-cchc-2019.html").read_text(encoding="utf-8")
+    html = (out / "bao-cao-cchc-2019-phu-luc-ky-thuat.html").read_text(encoding="utf-8")
     assert "không đọc được: lưu lại dạng UTF-8" in html
     book = openpyxl.load_workbook(out / "bao-cao-cchc-2019.xlsx")
     cells = [c.value for r in book["Theo cơ quan"].iter_rows() for c in r]

@@ -28,7 +28,9 @@ from conftest import EXAMPLE, REPO, invoke, run_in
 
 #: the example's score files, relative to its workspace
 SCORES = EXAMPLE.relative_to(REPO) / "scores"
-REPORT_NAMES = [f"bao-cao-cchc-2019.{ext}" for ext in ("docx", "xlsx", "html", "md")]
+REPORT_NAMES = [f"bao-cao-cchc-2019.{ext}" for ext in ("docx", "xlsx", "html", "md")] + [
+    f"bao-cao-cchc-2019-phu-luc-ky-thuat.{ext}" for ext in ("docx", "html", "md")
+]
 
 
 def inputs(root: Path) -> dict[str, str]:

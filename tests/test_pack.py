@@ -134,10 +134,11 @@ def test_province_pack_agrees_with_merged(tmp_path: Path) -> None:
     }
     check_pack(pack, expected)
     names = pack.namelist()
-    assert names[:4] == [
+    assert names[:5] == [
         "muc-luc.html",
         "muc-luc.xlsx",
         "bao-cao/bao-cao-cchc-2019.docx",
+        "noi-bo/bao-cao-cchc-2019-phu-luc-ky-thuat.docx",
         "noi-bo/bao-cao-cchc-2019.xlsx",
     ]
     # a split item: all parts' evidence in one folder
@@ -215,7 +216,7 @@ def test_an_existing_file_is_not_replaced_without_force(tmp_path: Path) -> None:
     target = tmp_path / "ho-so.zip"
     target.write_bytes(b"the coordinator's own file")
     code, _, err = run("-C", str(REPO), "pack", "--out", str(target))
-    assert code == 1 and "CCHC555" in err and "--force" in err
+    assert code == 1 and "CCHC005" in err and "--force" in err
     assert target.read_bytes() == b"the coordinator's own file"
     code, _, err = run("-C", str(REPO), "pack", "--out", str(target), "--force")
     assert code == 0, err

@@ -51,7 +51,7 @@ def test_a_score_above_the_maximum_is_reported_and_not_counted(tmp_path: Path) -
     before = _merged(ws)
     assert before["total"]["score"] == 53.75
     _edit(snv, '  "1.1.1":\n    score: 0.5\n', '  "1.1.1":\n    score: 7\n')
-    assert _codes(ws) == [("CCHC416", "examples/thai_nguyen_2019/scores/snv.yaml", 13)]
+    assert _codes(ws) == [("CCHC416", "examples/thai_nguyen_2019/scores/snv.yaml", 32)]
     after = _merged(ws)
     assert after["total"]["score"] == 53.25  # 53.75 without the 0.5 the item had: it counts 0
     item = after["_items"]["1.1.1"]
@@ -72,6 +72,12 @@ def test_a_score_above_the_maximum_is_reported_and_not_counted(tmp_path: Path) -
     assert rejected == [{"agency": "SNV", "reason": "score 7 is outside [0, 0.5]"}]
 
 
+def _signed(out: Path, ext: str) -> str:
+    """The signed report of format ``ext`` in ``out`` (not its technical companion)."""
+    path = next(p for p in out.glob(f"*.{ext}") if "phu-luc-ky-thuat" not in p.name)
+    return path.read_text(encoding="utf-8")
+
+
 def test_the_draft_report_marks_the_rejected_row(tmp_path: Path) -> None:
     ws = copy_example(tmp_path / "ws")
     snv = ws / "examples/thai_nguyen_2019/scores/snv.yaml"
@@ -81,11 +87,11 @@ def test_the_draft_report_marks_the_rejected_row(tmp_path: Path) -> None:
     assert refused.exit_code == 1 and not out.exists()
     made = run_in(ws, "report", "--draft", "--format", "all", "--out", out, *TODAY)
     assert made.exit_code == 0, made.output
-    md = next(out.glob("*.md")).read_text(encoding="utf-8")
+    md = _signed(out, "md")
     row = next(line for line in md.splitlines() if line.startswith("| 1.1.1 |"))
     assert "**Bị loại (không tính điểm)**" in row and "| 7 |" not in row
     assert "**Tổng điểm tự đánh giá: 53,25**" in md and "60,25" not in md
-    html = next(out.glob("*.html")).read_text(encoding="utf-8")
+    html = _signed(out, "html")
     assert "Bị loại (không tính điểm)" in html
     sheet = openpyxl.load_workbook(next(out.glob("*.xlsx"))).worksheets[0]
     cols, rows = rows_by_id(sheet)
@@ -166,7 +172,7 @@ def test_an_agency_report_marks_its_own_rejected_rows(ws: Path, tmp_path: Path) 
         out = tmp_path / code
         made = run_in(ws, "report", "--draft", "--agency", code, "--format", "md", "--out", out)
         assert made.exit_code == 0, made.output
-        md = next(out.glob("*.md")).read_text(encoding="utf-8")
+        md = _signed(out, "md")
         row = next(line for line in md.splitlines() if line.startswith(f"| {item} |"))
         rejected = "**Bị loại (không tính điểm)**" in row
         assert rejected == (code != "BBB"), (code, row)  # BBB's own part of 2.1.2 is fine

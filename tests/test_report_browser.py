@@ -96,7 +96,37 @@ def test_html_report_in_chromium(browser: Any, tmp_path: Path) -> None:
     box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)", pdf)
     assert box is not None
     assert abs(float(box.group(1)) - 595) < 2 and abs(float(box.group(2)) - 842) < 2
+    printed_pages(pdf, tmp_path)
     page.close()
+
+
+def printed_pages(pdf: bytes, tmp_path: Path) -> None:
+    """Printed as the decree asks: no number on page 1, the number at the top of every other
+    page; the wide tables on landscape pages (needs poppler, as CI has)."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftotext"):
+        assert not os.environ.get("CI"), "CI is set but poppler (pdftotext) is missing"
+        return
+    path = tmp_path / "printed.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    tops = [next((ln.strip() for ln in t.splitlines() if ln.strip()), "") for t in text if t]
+    assert not re.match(r"^\d+\b", tops[0])
+    for number, top in enumerate(tops[1:], start=2):
+        assert re.match(rf"^{number}\b", top), (number, top)
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", str(len(tops)), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    sizes = re.findall(r"size:\s+([\d.]+) x ([\d.]+)", info)
+    assert float(sizes[0][0]) < float(sizes[0][1])  # page 1 portrait
+    assert any(float(w) > float(h) for w, h in sizes)  # the wide table across the page
 
 
 def test_draft_watermark_is_visible(browser: Any, tmp_path: Path) -> None:

@@ -15,6 +15,8 @@ from cchc_cli.core.outputs import MANIFEST_NAME
 from conftest import HOSTILE, REPO, run, set_explanation
 
 NAMES = [f"bao-cao-cchc-2019.{ext}" for ext in ("docx", "xlsx", "html", "md")]
+#: the internal companion of each document format (not signed; Excel has its own checks sheet)
+COMPANIONS = [f"bao-cao-cchc-2019-phu-luc-ky-thuat.{ext}" for ext in ("docx", "html", "md")]
 
 
 def break_scores(ws: Path) -> None:
@@ -39,7 +41,9 @@ def docx_total(path: Path) -> tuple[str, str]:
 
     doc = docx.Document(str(path))
     table = next(t for t in doc.tables if len(t.columns) == 8)
-    cells = [c.text for c in table.rows[-1].cells]
+    cells = next(
+        [c.text for c in r.cells] for r in table.rows if r.cells[1].text.startswith("Tổng")
+    )
     return cells[4], cells[3]
 
 
@@ -58,8 +62,10 @@ def test_example_report_in_all_formats_matches_cchc_merged(tmp_path: Path) -> No
     score, maximum = merged["total"]["score"], merged["total"]["max"]
     code, out, err = run("-C", str(REPO), "report", "--out", str(tmp_path), "--date", "2020-01-18")
     assert code == 0, err
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*NAMES, MANIFEST_NAME])
-    assert out.count("Đã ghi") == 4
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [*NAMES, *COMPANIONS, MANIFEST_NAME]
+    )
+    assert out.count("Đã ghi") == 7
     md = (tmp_path / "bao-cao-cchc-2019.md").read_text(encoding="utf-8")
     assert (
         f"**Tổng điểm tự đánh giá: {vi_number(score)}** trên tổng số {vi_number(maximum)} điểm"
@@ -77,14 +83,18 @@ def test_example_report_in_all_formats_matches_cchc_merged(tmp_path: Path) -> No
     )
     # section III comes from the workspace's notes file
     assert "### 2. Kiến nghị, đề xuất" in md and "Kiến nghị, đề xuất</h3>" in page
-    # the example's input files are all checksummed
+    # the example's input files are all checksummed, in the internal companion only
+    companion = (tmp_path / COMPANIONS[2]).read_text(encoding="utf-8")
     for rel in (
         "cchc.yaml",
         "criteria/2019.yaml",
         "assignments/thai_nguyen_2019.yaml",
         "examples/thai_nguyen_2019/kho-khan-kien-nghi.md",
     ):
-        assert f"`{rel}`" in md
+        assert f"`{rel}`" in companion and rel not in md
+    # the criteria tree still has working figures: a draft, the reason in the companion
+    assert md.startswith("> **DỰ THẢO**") and "CCHC536" in err
+    assert "working" in companion and "working" not in md
 
 
 def test_every_department_report_works(tmp_path: Path) -> None:
@@ -103,6 +113,10 @@ def test_every_department_report_works(tmp_path: Path) -> None:
             [
                 MANIFEST_NAME,
                 *(f"bao-cao-{agency}-2019.{ext}" for ext in ("docx", "xlsx", "html", "md")),
+                *(
+                    f"bao-cao-{agency}-2019-phu-luc-ky-thuat.{ext}"
+                    for ext in ("docx", "html", "md")
+                ),
             ]
         )
         label = "Tổng điểm tự chấm của cơ quan"
@@ -138,8 +152,10 @@ def test_draft_renders_with_a_visible_mark_everywhere(ws: Path) -> None:
     assert all("DỰ THẢO" in s.header.paragraphs[0].text for s in doc.sections)
     book = openpyxl.load_workbook(folder / "bao-cao-cchc-2019.xlsx")
     assert all("DỰ THẢO" in (s.oddHeader.center.text or "") for s in book.worksheets)
-    # the validation appendix lists the errors the draft was made with
-    assert "CCHC417" in (folder / "bao-cao-cchc-2019.md").read_text(encoding="utf-8")
+    # the companion lists the errors the draft was made with; the report itself does not
+    companion = (folder / "bao-cao-cchc-2019-phu-luc-ky-thuat.md").read_text(encoding="utf-8")
+    assert "CCHC417" in companion and "Dữ liệu còn 1 lỗi" in companion
+    assert "CCHC417" not in (folder / "bao-cao-cchc-2019.md").read_text(encoding="utf-8")
 
 
 def test_hostile_explanation_round_trips_end_to_end(ws: Path) -> None:
@@ -165,12 +181,9 @@ def test_markdown_and_html_byte_identical_across_runs(ws: Path, tmp_path: Path) 
             "-C", str(ws), "report", "--format", "all", "--out", str(tmp_path / f"r{n}")
         )
         assert code == 0, err
-    for name in (
-        "bao-cao-cchc-2019.md",
-        "bao-cao-cchc-2019.html",
-        "bao-cao-cchc-2019.docx",
-        "bao-cao-cchc-2019.xlsx",
-    ):
+    names = sorted(p.name for p in (tmp_path / "r1").iterdir())
+    assert names == sorted([*NAMES, *COMPANIONS, MANIFEST_NAME])
+    for name in names:
         assert (tmp_path / "r1" / name).read_bytes() == (tmp_path / "r2" / name).read_bytes(), name
 
 
@@ -199,7 +212,10 @@ def test_locked_output_says_close_the_file(ws: Path, monkeypatch: pytest.MonkeyP
     assert code == 1
     assert "CCHC520" in err and "Đóng tệp rồi chạy lại" in err
     assert target.read_bytes() == old
-    assert sorted(p.name for p in target.parent.iterdir()) == [MANIFEST_NAME, target.name]
+    companion = target.with_name(target.stem + "-phu-luc-ky-thuat" + target.suffix)
+    assert sorted(p.name for p in target.parent.iterdir()) == sorted(
+        [MANIFEST_NAME, target.name, companion.name]
+    )
 
 
 @pytest.mark.parametrize("where", ["replace", "mkstemp", "fsync"])
@@ -231,7 +247,10 @@ def test_unwritable_output_keeps_the_old_report(
     assert ("ổ đĩa đã đầy" if where == "fsync" else "không có quyền truy cập") in err
     assert "No space left" not in err and "Permission denied" not in err
     assert target.read_bytes() == old
-    assert sorted(p.name for p in target.parent.iterdir()) == [MANIFEST_NAME, target.name]
+    companion = target.with_name(target.stem + "-phu-luc-ky-thuat" + target.suffix)
+    assert sorted(p.name for p in target.parent.iterdir()) == sorted(
+        [MANIFEST_NAME, target.name, companion.name]
+    )
 
 
 def test_unknown_agency_suggests_the_right_code(ws: Path) -> None:

@@ -70,24 +70,27 @@ def test_markdown_keeps_the_hostile_text_and_the_table_intact(hostile_ws: Path) 
     # the "|" and the line break of the explanation do not break the table row
     assert "dòng hai \\| cột" in line and "<br>" in line
     cells = re.split(r"(?<!\\)\|", line)
-    header = next(ln for ln in md.splitlines() if ln.startswith("| Mã |"))
+    header = next(ln for ln in md.splitlines() if ln.startswith("| Mã | Lĩnh vực / tiêu chí"))
     assert len(cells) == len(header.split("|"))
 
 
 def test_markdown_total_and_sections(hostile_ws: Path) -> None:
     md = text_of(make(hostile_ws), "md", hostile_ws)
     assert "**Tổng điểm tự đánh giá: 4** trên tổng số 7 điểm (57,14%)." in md
-    for heading in (
+    headings = [
+        "# BÁO CÁO",
         "## I. KẾT QUẢ",
+        "### 1. Tổng hợp theo lĩnh vực",
+        "### 2. Kết quả chi tiết",
         "## II. GIẢI TRÌNH",
         "## III. KHÓ KHĂN",
-        "## PHỤ LỤC",
-        "### Phụ lục 1.",
-        "### Phụ lục 2.",
-        "### Phụ lục 3.",
-        "### Phụ lục 4.",
-    ):
-        assert heading in md
+        "## Phụ lục 1: CÁC TIÊU CHÍ CHƯA ĐẠT ĐIỂM TỐI ĐA",
+        "## Phụ lục 2: TỔNG HỢP ĐIỂM TỰ CHẤM THEO CƠ QUAN",
+    ]
+    # in this order, and the technical appendices (checks, checksums) are gone (companion)
+    found = [md.index(h) for h in headings]
+    assert found == sorted(found)
+    assert "Phụ lục 3" not in md and "SHA-256" not in md and "CCHC" not in md
 
 
 def test_markdown_and_html_are_byte_identical_across_runs(hostile_ws: Path) -> None:
@@ -97,17 +100,25 @@ def test_markdown_and_html_are_byte_identical_across_runs(hostile_ws: Path) -> N
         assert first.encode() == second.encode()
 
 
-def test_no_generation_date_unless_given(hostile_ws: Path) -> None:
+def test_no_date_unless_given_and_then_the_decree_s_form(hostile_ws: Path) -> None:
+    """No date given: the blank officials fill by hand, the year the plan is due; a date:
+    day and month with a leading zero (Nghị định 30/2020, Phụ lục I)."""
     plain = text_of(make(hostile_ws), "md", hostile_ws)
-    dated = text_of(make(hostile_ws, when=date(2020, 1, 18)), "md", hostile_ws)
-    assert "Ngày lập báo cáo" not in plain and "18/01/2020" not in plain
-    assert "*Ngày lập báo cáo: 18/01/2020*" in dated
+    dated = text_of(make(hostile_ws, when=date(2020, 1, 8)), "md", hostile_ws)
+    blank = "\u00a0" * 6
+    assert f"*Tỉnh Mẫu, ngày {blank} tháng {blank} năm 2020*" in plain
+    assert f"Số: {blank}/BC-UBND" in plain and "08/01/2020" not in plain
+    assert "*Tỉnh Mẫu, ngày 08 tháng 01 năm 2020*" in dated
+    march = text_of(make(hostile_ws, when=date(2020, 3, 5)), "md", hostile_ws)
+    assert "ngày 05 tháng 3 năm 2020" in march
 
 
 def test_markdown_draft_banner(hostile_ws: Path) -> None:
     md = text_of(make(hostile_ws, draft=True), "md", hostile_ws)
     assert md.startswith("> **DỰ THẢO**")
-    assert md.rstrip().endswith("không dùng để ký, gửi.")
+    assert md.rstrip().endswith("> **DỰ THẢO**")
+    # the reason is in the companion, not on the signed page
+    assert "không dùng để ký" not in md
     assert "DỰ THẢO" not in text_of(make(hostile_ws), "md", hostile_ws)
 
 
@@ -165,8 +176,14 @@ def test_docx_totals_and_hostile_text(hostile_ws: Path) -> None:
     summary = next(t for t in doc.tables if t.rows[0].cells[0].text == "Mã" and len(t.columns) == 8)
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in summary.rows}
     assert rows["1.1.2"][7] == HOSTILE_MULTILINE
-    total = [c.text for c in summary.rows[-1].cells]
-    assert total[1] == "Tổng điểm tự đánh giá" and total[3] == "7" and total[4] == "4"
+    total = next(
+        [c.text for c in r.cells] for r in summary.rows if r.cells[1].text.startswith("Tổng")
+    )
+    # each figure under its own column: the full maximum, the self-assessed maximum, the score
+    assert total[1] == "Tổng điểm tự đánh giá" and total[2] == "10" and total[3] == "7"
+    assert total[4] == "4" and total[5:] == ["", "", ""]
+    percent = [c.text for c in summary.rows[-1].cells]
+    assert percent[0].startswith("Tỷ lệ") and percent[4] == "57,14%"
     assert rows["2"][4] == "2" and rows["1.2"][4] == "Bộ Nội vụ đánh giá"
     assert "Tổng điểm tự đánh giá: 4 trên tổng số 7 điểm (57,14%)." in _all_docx_text(doc)
     assert "{{" not in _all_docx_text(doc).replace(HOSTILE_MULTILINE, "")
@@ -259,7 +276,8 @@ def test_agency_formats(hostile_ws: Path) -> None:
     report = make(hostile_ws, agency="CCC")
     md = text_of(report, "md", hostile_ws)
     assert "**Tổng điểm tự chấm của cơ quan: 0** trên tổng số 2 điểm (0,00%)." in md
-    assert "## III. CÁC TIÊU CHÍ PHỐI HỢP" in md and "## III. KHÓ KHĂN" not in md
+    assert "### 2. Các tiêu chí phối hợp chấm điểm" in md and "## III. KHÓ KHĂN" in md
+    assert "Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-CCC" in md and "**GIÁM ĐỐC**" in md
     doc, _ = docx_doc(report, hostile_ws)
     assert "SỞ C" in doc.tables[0].rows[0].cells[0].text
     book = xlsx_book(report)

@@ -185,7 +185,30 @@ def test_working_methodology_is_flagged(ws: Path) -> None:
         .replace("status: confirmed", "status: working")
     )
     (ws / "criteria.yaml").write_text(text, encoding="utf-8")
-    assert build_report(hand_result(ws)).methodology.working is True
+    working = build_report(hand_result(ws))
+    assert working.methodology.working is True
+    # working figures make the report a draft; the reason is for the companion
+    assert report.draft is False and report.draft_reasons == ()
+    assert working.draft is True and working.draft_mark == "DỰ THẢO"
+    assert len(working.draft_reasons) == 1 and "working" in working.draft_reasons[0]
+
+
+def test_agencies_reconcile_with_the_province_total(ws: Path) -> None:
+    """The split leaf 2.1.2 (BBB and CCC each score it on its full scale) counts once."""
+    report = build_report(hand_result(ws))
+    rec = report.reconciliation
+    assert rec is not None
+    assert [r.id for r in rec.split_rows] == ["2.1.2"]
+    assert rec.agencies_max + rec.split_max + rec.rest_max == report.total.max
+    assert rec.agencies_score + rec.split_score + rec.rest_score == report.total.score
+    assert rec.rest_max == 0 and rec.rest_score == 0
+    assert rec.agencies_max == sum(a.sole_max for a in report.agencies)
+    # the agencies' own tables count the split leaf once per part
+    assert rec.parts_max == sum(a.max for a in report.agencies) > report.total.max
+    row = rec.split_rows[0]
+    assert row.parts_text.startswith("Sở B (ngân sách): ") and "Sở C (đất đai): " in row.parts_text
+    assert row.combine_text == "lấy điểm thấp nhất trong các phần"
+    assert build_report(hand_result(ws), agency="BBB").reconciliation is None
 
 
 def test_notes_are_read_as_headings_lists_and_paragraphs(tmp_path: Path) -> None:

@@ -50,7 +50,9 @@ def test_custom_template_overriding_one_block(ws: Path, tmp_path: Path) -> None:
         return page.split("</header>")[1].split('<section id="appendices">')[0]
 
     assert body(custom) == body(plain)
-    assert "tpl/report.html.j2</td>" in custom
+    # the user's template is listed, with its checksum, in the internal companion
+    companion = (tmp_path / "custom-phu-luc-ky-thuat.html").read_text(encoding="utf-8")
+    assert "tpl/report.html.j2</td>" in companion
 
 
 def test_templates_folder_from_the_workspace_config(ws: Path) -> None:

@@ -145,6 +145,17 @@ def load_appraisal(ws: Workspace, result: CheckResult) -> None:
     result.diagnostics.extend(check_appraisal(loaded, result.tree, result.plan, result.index))
 
 
+def _check_report_sections(ws: Workspace, loaded: list[LoadedScores]) -> list[Diagnostic]:
+    """The ``report:`` sections: cchc.yaml's (the province's report) and each department's."""
+    from cchc_cli.core.docinfo_checks import check_document_config
+
+    found = check_document_config(ws.doc, ws.config.report)
+    for item in loaded:
+        f = item.file
+        found += check_document_config(item.doc, f.report, agency=f.agency, submitted=f.submitted)
+    return found
+
+
 def check_workspace(
     ws: Workspace,
     *,
@@ -187,6 +198,7 @@ def _check_workspace(
             result.docs[item.rel] = item.doc
         result.scores = loaded
         result.diagnostics.extend(check_scores(ws, result.tree, result.plan, loaded, today=today))
+        result.diagnostics.extend(_check_report_sections(ws, loaded))
         result.merged = merge(result.tree, result.plan, loaded)
     if stages == "all":
         load_appraisal(ws, result)

@@ -49,7 +49,50 @@ def _config(example: bool, lang: str) -> str:
     appraisal = "tham-dinh-2019-hu-cau.yaml"  # the example's appraisal, fictional (README)
     if example and (data_path("examples") / "thai_nguyen_2019" / appraisal).is_file():
         lines.append(f"appraisal: {EXAMPLE}/{appraisal}")
+    lines += _report_section(lang)
     return "\n".join(lines) + "\n"
+
+
+def _province() -> str:
+    """The province of the bundled plan (the plan ``cchc init`` copies)."""
+    from cchc_cli.core.yamlio import load_yaml
+
+    doc, _ = load_yaml(data_path("assignments") / "thai_nguyen_2019.yaml", "plan")
+    data = doc.data if doc is not None else None
+    province = data.get("province") if isinstance(data, dict) else None
+    return str(province) if province else ""
+
+
+def _report_section(lang: str) -> list[str]:
+    """The ``report:`` section (core/docinfo.py): the province's name and blanks, each key
+    explained; nothing a clerk or a signer decides is filled in."""
+
+    def note(key: str) -> str:
+        return "  # " + tr(f"init.report_{key}", lang)
+
+    province = _province()
+    return [
+        "",
+        *("# " + line for line in _wrap(tr("init.report_comment", lang))),
+        "report:",
+        "  number: null" + note("number"),
+        f"  symbol: {tr('report.form.symbol_province', lang)}",
+        "  date: null" + note("date"),
+        f"  place: {province}" if province else "  place: null",
+        "  signer:",
+        f"    authority: {tr('report.form.authority_province', lang)}",
+        "    deputy: null" + note("deputy"),
+        f"    title: {tr('report.form.title_province', lang)}",
+        "    name: null" + note("name"),
+        "  recipients: []" + note("recipients"),
+        "  archive: null" + note("archive"),
+    ]
+
+
+def _wrap(text: str, width: int = 96) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
 
 
 def _bundled(example: bool) -> list[tuple[str, Path]]:

@@ -10,7 +10,8 @@ Modules, in import order:
 * :mod:`.documents` — the report documents that go in the pack (the one place that decides);
 * :mod:`.index_xlsx`, :mod:`.index_html` (with ``index.html.j2``) — the index;
 * :mod:`.run` — ``cchc pack`` as one call: :class:`~.run.PackRequest` in, outcome out; the
-  rule for an existing file at the target (:func:`~.run.may_write`).
+  rule for an existing file at the target (:func:`~.run.may_write`, the general rule of
+  core/outputs.py).
 
 Imports allowed: :mod:`cchc_cli.core`, :mod:`cchc_cli.criteria`, :mod:`cchc_cli.plan`,
 :mod:`cchc_cli.scores` (models and file helpers, never a checks module),

@@ -1,10 +1,9 @@
 """The documents that go in the pack beside the evidence and the index.
 
 :func:`documents_for_pack` is the one place that decides them; the pack takes whatever it
-returns. Today: the report to sign and send (Word, as ``cchc report`` renders it) and, as the
-internal material, the report's workbook, whose "Kiểm tra" sheet carries the checks and the
-files' checksums. When the report room renders a separate internal companion document, it
-replaces the workbook here and nowhere else.
+returns: the report to sign and send (Word, as ``cchc report`` renders it) and, as the internal
+material, its technical companion (checks with their positions, provenance, the files'
+checksums: never in the signed document) and the report's workbook.
 """
 
 from __future__ import annotations
@@ -40,17 +39,18 @@ def documents_for_pack(
     """The report's documents for the pack (the province's, or the department's in a
     department's pack), rendered by the report room; any diagnostic means none."""
     from cchc_cli.report.run import render
-    from cchc_cli.report.targets import file_name
+    from cchc_cli.report.targets import companion_key, file_name
 
     agency = report.agency.code if report.agency is not None else None
     data, problems = render(report, ("docx", "xlsx"), dirs, when)
     if problems:
         return [], problems
+    year = report.year
+    companion = file_name("docx", year, agency, companion=True)
     return [
+        PackDocument(f"{SIGNED_FOLDER}/{file_name('docx', year, agency)}", data["docx"], "signed"),
+        PackDocument(f"{INTERNAL_FOLDER}/{companion}", data[companion_key("docx")], "internal"),
         PackDocument(
-            f"{SIGNED_FOLDER}/{file_name('docx', report.year, agency)}", data["docx"], "signed"
-        ),
-        PackDocument(
-            f"{INTERNAL_FOLDER}/{file_name('xlsx', report.year, agency)}", data["xlsx"], "internal"
+            f"{INTERNAL_FOLDER}/{file_name('xlsx', year, agency)}", data["xlsx"], "internal"
         ),
     ], []

@@ -77,18 +77,20 @@ def target_for(out: Path | None, default_dir: Path, year: int, agency: str | Non
     return out / name
 
 
-def may_write(target: Path, force: bool) -> Diagnostic | None:
-    """THE rule for an existing file at the target (the one place to change it): a pack cchc
-    wrote (its archive comment says so) is replaced; anything else only with ``--force``."""
-    try:
-        exists = target.exists() or target.is_symlink()
-    except OSError:
-        exists = False
-    if force or not exists:
-        return None
-    if not target.is_dir() and is_own_pack(target):
-        return None
-    return error("CCHC555", Location(), path=str(target))
+def may_write(target: Path, request: PackRequest) -> list[Diagnostic]:
+    """The one overwrite rule (core/outputs.py) for the target: never an input of the
+    workspace; an existing file only if cchc wrote it — a pack it made is recognised by its
+    archive comment — unless ``--force``."""
+    from cchc_cli.core.outputs import OutputGuard, workspace_inputs
+
+    rr = request.report
+    guard = OutputGuard(
+        workspace_inputs(rr.workspace),
+        force=request.force,
+        own=lambda path, _data: is_own_pack(path),
+        lang=rr.lang,
+    )
+    return guard.check({target: None})
 
 
 def run_pack(request: PackRequest) -> tuple[Outcome, PackSummary | None, CheckResult]:
@@ -120,9 +122,9 @@ def _make(request: PackRequest, result: CheckResult, outcome: Outcome) -> PackSu
     if report is None:
         return None
     target = target_for(request.out, ws.output_dir, report.year, rr.agency)
-    refusal = may_write(target, request.force)
-    if refusal is not None:
-        outcome.diagnostics.append(refusal)
+    refusals = may_write(target, request)
+    if refusals:
+        outcome.diagnostics += refusals
         outcome.exit_code = EXIT_ERRORS
         return None
     content = collect(result, report, PackNames())

@@ -9,10 +9,14 @@ Modules, in import order (each imports only those above it):
 * :mod:`.rows` — the merged tree as table rows, in the province's or one agency's view;
 * :mod:`.templates` — template lookup, the sandboxed Jinja environment, template errors;
 * :mod:`.provenance` — methodology and plan references, validation appendix, checksums;
+* :mod:`.form` — the administrative form of the signed report (Nghị định 30/2020): number,
+  date, opening paragraph, signer and recipients from the ``report:`` sections;
+* :mod:`.reconcile` — how the agencies' appendix adds up to the province's total;
 * :mod:`.build` — :func:`~.build.build_report`, the model from a ``CheckResult``;
 * :mod:`.ziputil` — fixed timestamps, so Office files are byte-for-byte reproducible;
-* :mod:`.markup` (Markdown, HTML), :mod:`.docx` (Word), :mod:`.xlsx` with
-  :mod:`.xlsx_book` (Excel) — the renderers;
+* :mod:`.markup` (Markdown, HTML), :mod:`.docx` with :mod:`.docx_form` (Word: rules sized to
+  their text, no blank last page, the language), :mod:`.xlsx` with :mod:`.xlsx_book` (Excel) —
+  the renderers; docx, html and md also render the internal companion (technical appendix);
 * :mod:`.template_check` — ``cchc templates check``;
 * :mod:`.targets` — output file names and the all-or-nothing write;
 * :mod:`.run` — ``cchc report`` as one call: :class:`~.run.ReportRequest` in, outcome out;

@@ -13,9 +13,26 @@ from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
 from cchc_cli.core.fmt import format_date
-from cchc_cli.report.document import AgencyRef, AgencySummary, Notes, Report, ReportRow
+from cchc_cli.report.document import (
+    AgencyRef,
+    AgencySummary,
+    FormRef,
+    Notes,
+    Report,
+    ReportRow,
+)
+from cchc_cli.report.form import FormInput, form_ref
 from cchc_cli.report.labels import heading, province_full
-from cchc_cli.report.provenance import checksums, methodology_ref, plan_ref, validation
+from cchc_cli.report.notes import parse_notes
+from cchc_cli.report.provenance import (
+    checksums,
+    draft_reasons,
+    methodology_ref,
+    plan_ref,
+    validation,
+    working_figures,
+)
+from cchc_cli.report.reconcile import reconciliation, sole_figures
 from cchc_cli.report.rows import (
     RowContext,
     agency_value,
@@ -31,10 +48,12 @@ from cchc_cli.report.rows import (
 if TYPE_CHECKING:
     from cchc_cli.appraisal.summary import IndexSummary
     from cchc_cli.core.diagnostics import Diagnostic
+    from cchc_cli.core.docinfo import AgencyDocumentConfig
     from cchc_cli.criteria.model import CriteriaTree
     from cchc_cli.pipeline import CheckResult
     from cchc_cli.plan.model import ResolvedPlan
     from cchc_cli.scores.merge import Merged
+    from cchc_cli.scores.model import LoadedScores
 
 
 class ReportError(Exception):
@@ -123,7 +142,8 @@ def _agency_summary(src: _Sources, code: str) -> AgencySummary:
         for leaf in src.merged.leaves
         if (o := leaf.ownership.role_of(code)) is not None and o.role == "cooperating"
     )
-    loaded = next((s for s in src.result.scores if s.file.agency == code), None)
+    loaded = _loaded(src, code)
+    sole = sole_figures(rows)
     return AgencySummary(
         code=code,
         name=src.plan.agency_name(code),
@@ -142,7 +162,19 @@ def _agency_summary(src: _Sources, code: str) -> AgencySummary:
         if loaded is not None
         else src.present.get(code, ("", ""))[1],
         rows=flatten(rows),
+        sole_items=sole.items,
+        sole_scored=sole.scored,
+        sole_max=sole.max,
+        sole_score=sole.score,
+        sole_percent=sole.percent,
+        sole_lost=sole.lost,
+        split_items=sole.split_items,
     )
+
+
+def _loaded(src: _Sources, code: str) -> LoadedScores | None:
+    """The agency's score file, if it has one."""
+    return next((s for s in src.result.scores if s.file.agency == code), None)
 
 
 def _province_scope(src: _Sources, notes: Notes | None) -> _Scope:
@@ -167,16 +199,27 @@ def _agency_scope(src: _Sources, code: str, summaries: list[AgencySummary]) -> _
     return _Scope(
         areas,
         [d for d in src.result.diagnostics if d.file not in others],
+        notes=_agency_notes(src, code),
         agency=summary,
         cooperation=[r for r in flatten(cooperating) if r.is_leaf],
         hidden={s.rel for s in src.result.scores} - {summary.file},
     )
 
 
+def _agency_notes(src: _Sources, code: str) -> Notes | None:
+    """Part III of a department's report: ``report.notes`` of its score file."""
+    loaded = _loaded(src, code)
+    config = loaded.file.report if loaded is not None else None
+    if loaded is None or config is None or not config.notes or not config.notes.strip():
+        return None
+    text = config.notes.strip("\n")
+    return Notes(file=loaded.rel, text=text, blocks=parse_notes(text))
+
+
 def _extra_sums(scope: _Scope, extra: Mapping[str, str] | None) -> dict[str, str]:
     """Checksums beyond the files read: the notes file shown, then ``extra`` (templates)."""
     sums: dict[str, str] = {}
-    if scope.notes is not None and scope.notes.sha256:
+    if scope.agency is None and scope.notes is not None and scope.notes.sha256:
         sums[scope.notes.file] = scope.notes.sha256
     sums.update(extra or {})
     return sums
@@ -194,19 +237,17 @@ def _assemble(
     province = plan.file.province
     coordinator = AgencyRef(plan.file.coordinator, plan.agency_name(plan.file.coordinator))
     agency_name = scope.agency.name if scope.agency is not None else None
-    args = {
-        "province": province,
-        "province_full": province_full(lang, province),
-        "year": plan.file.year,
-        "agency": agency_name or "",
-        "coordinator": coordinator.name,
-        "decision": src.tree.meta.methodology.decision,
-    }
-    head = heading(lang, args, agency_name=agency_name, draft=draft)
+    args = _text_args(src, agency_name, coordinator)
+    checked = validation(lang, scope.diagnostics)
+    reasons = draft_reasons(lang, draft, checked.errors, working_figures(src.tree), args)
+    own = _agency_config(src, scope)
+    issuer = own.issuer if own is not None else None
+    head = heading(lang, args, agency_name=agency_name, draft=bool(reasons), issuer=issuer)
+    sums = total(scope.areas)
     return Report(
         lang=lang,
         mode="province" if scope.agency is None else "agency",
-        draft=draft,
+        draft=bool(reasons),
         draft_mark=head.draft_mark,
         labels=head.labels,
         title=head.title,
@@ -221,15 +262,62 @@ def _assemble(
         coordinator=coordinator,
         areas=scope.areas,
         rows=flatten(scope.areas),
-        total=total(scope.areas),
+        total=sums,
         ministry_items=scope.ministry_items,
         agencies=summaries,
         lost=lost_rows(scope.areas),
         explanations=explanation_rows(scope.areas),
         notes=scope.notes,
-        validation=validation(lang, scope.diagnostics),
+        validation=checked,
         checksums=checksums(src.result, scope.hidden, extra),
         agency=scope.agency,
         cooperation=scope.cooperation,
         appraisal=scope.appraisal,
+        form=_form(src, scope, when),
+        draft_reasons=reasons,
+        reconciliation=(
+            reconciliation(scope.areas, summaries, sums) if scope.agency is None else None
+        ),
+        companion_title=head.labels.get("companion_title", ""),
+    )
+
+
+def _text_args(src: _Sources, agency_name: str | None, coordinator: AgencyRef) -> dict[str, object]:
+    """What the report's fixed texts are filled with (labels, title, letterhead)."""
+    province = src.plan.file.province
+    return {
+        "province": province,
+        "province_full": province_full(src.lang, province),
+        "year": src.plan.file.year,
+        "agency": agency_name or "",
+        "coordinator": coordinator.name,
+        "decision": src.tree.meta.methodology.decision,
+    }
+
+
+def _agency_config(src: _Sources, scope: _Scope) -> AgencyDocumentConfig | None:
+    """A department's ``report:`` section (its score file), if any."""
+    loaded = _loaded(src, scope.agency.code) if scope.agency is not None else None
+    return loaded.file.report if loaded is not None else None
+
+
+def _form(src: _Sources, scope: _Scope, when: dt.date | None) -> FormRef:
+    """Number, date, opening paragraph, signer and recipients of the signed report."""
+    code = scope.agency.code if scope.agency is not None else None
+    loaded = _loaded(src, code) if code is not None else None
+    config = src.result.workspace.config.report if code is None else None
+    if loaded is not None:
+        config = loaded.file.report
+    province = src.plan.file.province
+    return form_ref(
+        FormInput(
+            lang=src.lang,
+            plan=src.plan,
+            methodology=src.tree.meta.methodology,
+            agency=code,
+            config=config,
+            when=when,
+            submitted=loaded.file.submitted if loaded is not None else None,
+            province_full=province_full(src.lang, province),
+        )
     )

@@ -82,7 +82,8 @@ class ReportRow:
     is_leaf: bool
     #: self / survey / sipas for leaves, "" for groups
     method: str
-    #: a leaf scored by the Ministry (survey, SIPAS), not self-assessed
+    #: a leaf scored by the Ministry (survey, SIPAS), not self-assessed; or a group whose
+    #: leaves all are (2.5, 8.1): such rows show "Bộ Nội vụ đánh giá", never a 0
     ministry: bool
     #: the item's maximum in the methodology
     max: Decimal
@@ -91,6 +92,7 @@ class ReportRow:
     #: maximum of the Ministry-scored leaves below
     ministry_max: Decimal
     #: leaf: the self-score (None = not scored yet or Ministry-scored); group: the subtotal
+    #: (None for a group the Ministry scores entirely)
     score: Decimal | None
     status: RowStatus
     #: score / self_max in % (None when nothing below is self-assessed)
@@ -111,11 +113,20 @@ class ReportRow:
     comments: tuple[NoteRef, ...] = ()
     comment_text: str = ""
     parts: tuple[PartScore, ...] = ()
+    #: a split leaf (4.3): each agency's part, "Sở Tài chính (quản lý ngân sách): 1; …"
+    parts_text: str = ""
+    #: a split leaf: how the parts make its score, "lấy điểm thấp nhất trong các phần"
+    combine_text: str = ""
     children: list[ReportRow] = field(default_factory=list)
 
     @property
     def evidence_complete(self) -> bool:
         return self.evidence_status == "complete"
+
+    @property
+    def split(self) -> bool:
+        """A leaf several agencies score a domain part of (4.3)."""
+        return self.is_leaf and len(self.parts) > 1
 
 
 @dataclass(frozen=True)
@@ -160,6 +171,41 @@ class AgencySummary:
     file_status: str
     #: the agency's own rows (areas → its leaves, subtotals in its perspective)
     rows: list[ReportRow] = field(default_factory=list)
+    #: the same figures without the split leaves (4.3: a domain part of a leaf several
+    #: agencies score): what the agency adds to the province's total on its own
+    sole_items: int = 0
+    sole_scored: int = 0
+    sole_max: Decimal = Decimal(0)
+    sole_score: Decimal = Decimal(0)
+    sole_percent: Decimal | None = None
+    sole_lost: Decimal = Decimal(0)
+    #: split leaves the agency scores a part of
+    split_items: int = 0
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """How the agencies' table adds up to the province's total.
+
+    ``agencies`` (every agency's leaves scored alone) + ``split`` (the split leaves, each
+    counted once with the score combined by the plan's rule) + ``rest`` (self-assessed leaves
+    no agency scores: only in a draft of a broken plan) = the province's self-assessed total.
+    ``parts`` is what adding every agency's full table would give (each split leaf counted once
+    per agency, on its full scale), shown so nobody adds those up by hand and wonders.
+    """
+
+    agencies_max: Decimal
+    agencies_score: Decimal
+    split_max: Decimal
+    split_score: Decimal
+    rest_max: Decimal
+    rest_score: Decimal
+    total_max: Decimal
+    total_score: Decimal
+    parts_max: Decimal
+    parts_score: Decimal
+    #: the split leaves (province view: combined score, ``parts`` with every agency's share)
+    split_rows: tuple[ReportRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -172,6 +218,48 @@ class MethodologyRef:
     #: working = our own transcription, not (yet) checked against the official annex
     status: str
     working: bool
+
+
+@dataclass(frozen=True)
+class SignerRef:
+    """The signature block, line by line; an empty string is a line not printed (``deputy``)
+    or left blank for the hand (``name``)."""
+
+    authority: str
+    deputy: str
+    title: str
+    name: str
+
+
+@dataclass(frozen=True)
+class FormRef:
+    """The administrative form of the signed report (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+
+    Every value comes from the ``report:`` sections (cchc.yaml, a department's score file),
+    ``--date`` or the plan; what is not given is a blank (non-breaking spaces) to fill by hand.
+    """
+
+    #: "25", or blanks
+    number: str
+    #: "BC-UBND", "BC-SNV"
+    symbol: str
+    #: "Số: 25/BC-UBND" / "Số:      /BC-UBND"
+    number_line: str
+    place: str
+    date: dt.date | None
+    #: "Thái Nguyên, ngày 18 tháng 01 năm 2020" (leading zero for days 1–9 and months 1–2)
+    date_line: str
+    #: the issuer as later lines name it: "UBND tỉnh Thái Nguyên", "Sở Nội vụ"
+    issuer: str
+    #: the first line of every appendix: "Kèm theo Báo cáo số …/BC-UBND ngày … của …"
+    attached: str
+    #: the opening paragraph: the plan and the Ministry's decisions cited in full
+    opening: str
+    signer: SignerRef
+    #: "Nơi nhận" entries, each ending with ";"
+    recipients: tuple[str, ...]
+    #: the last recipient line: "Lưu: VT, SNV."
+    archive: str
 
 
 @dataclass(frozen=True)
@@ -278,6 +366,14 @@ class Report:
     #: province report: the Ministry's appraisal and the final index (``appraisal:`` in
     #: cchc.yaml), None when there is none; ``appraisal.text`` is one sentence to print
     appraisal: IndexSummary | None = None
+    #: number, date, opening paragraph, signer, recipients of the signed report
+    form: FormRef | None = None
+    #: why this is a draft (for the internal companion): requested, errors, working figures
+    draft_reasons: tuple[str, ...] = ()
+    #: province mode: how the agencies' appendix adds up to the province's total
+    reconciliation: Reconciliation | None = None
+    #: the internal companion's title ("Phụ lục kỹ thuật (nội bộ, không ký)")
+    companion_title: str = ""
 
 
 def template_context(report: Report) -> dict[str, object]:

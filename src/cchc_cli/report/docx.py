@@ -18,6 +18,7 @@ from typing import Any
 from cchc_cli.core.diagnostics import Diagnostic, Location, error
 from cchc_cli.core.fmt import format_number
 from cchc_cli.report.document import Report, ReportRow, template_context
+from cchc_cli.report.docx_form import LANGS, drop_empty_last_section, fit_rules, set_language
 from cchc_cli.report.templates import (
     DOCX_TEMPLATE,
     TemplateDirs,
@@ -31,11 +32,13 @@ from cchc_cli.report.ziputil import stable_zip, stamp_for
 _SHADE = {1: "EEF1F6", 2: "F6F8FB"}
 
 
-def _strong(text: Any, cond: Any = True, size: float = 10) -> Any:
-    """A bold (when ``cond``) run of ``text`` at ``size`` points: use as ``{{r x|strong(c) }}``."""
+def _strong(text: Any, cond: Any = True, size: float | None = None) -> Any:
+    """A bold (when ``cond``) run of ``text``, at ``size`` points or the paragraph's size:
+    use as ``{{r x|strong(c) }}``."""
     from docxtpl import RichText
 
-    return RichText("" if text is None else str(text), bold=bool(cond), size=int(size * 2))
+    points = int(size * 2) if size else None
+    return RichText("" if text is None else str(text), bold=bool(cond), size=points)
 
 
 def _shade(row: ReportRow) -> str:
@@ -71,13 +74,14 @@ def _context_snippet(exc: Exception) -> str:
 
 
 def render_docx(
-    report: Report, dirs: TemplateDirs, *, when: date | None = None
+    report: Report, dirs: TemplateDirs, *, when: date | None = None, name: str = DOCX_TEMPLATE
 ) -> tuple[bytes | None, list[Diagnostic]]:
+    """Render the Word template ``name`` (the report, or the internal companion)."""
     from docx.opc.exceptions import PackageNotFoundError
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
-    path = dirs.find(DOCX_TEMPLATE)
+    path = dirs.find(name)
     shown = dirs.display(path)
     try:
         tpl = DocxTemplate(str(path))
@@ -91,6 +95,7 @@ def render_docx(
         return None, [docx_diagnostic(exc, dirs, shown)]
     except (ArithmeticError, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
         return None, [error("CCHC505", Location(shown), error=f"{type(exc).__name__}: {exc}")]
+    _finish(tpl.docx, report.lang)
     stamp = stamp_for(when)
     props = tpl.docx.core_properties
     props.title = report.title[:250]
@@ -103,10 +108,19 @@ def render_docx(
     props.created = stamp
     props.modified = stamp
     props.last_printed = stamp
-    props.language = report.lang
+    props.language = LANGS.get(report.lang, report.lang)
     buffer = io.BytesIO()
     tpl.docx.save(buffer)
     return stable_zip(buffer.getvalue(), stamp), []
+
+
+def _finish(document: Any, lang: str) -> None:
+    """Rules sized to their text, no blank last page, the report's language (docx_form)."""
+    section = document.sections[0]
+    text_cm = (section.page_width - section.left_margin - section.right_margin) / 360000
+    fit_rules(document, text_cm)
+    drop_empty_last_section(document)
+    set_language(document, lang)
 
 
 def docx_diagnostic(exc: Exception, dirs: TemplateDirs, shown: str) -> Diagnostic:
@@ -146,5 +160,7 @@ def check_docx(path: Path, dirs: TemplateDirs, report: Report | None) -> list[Di
     problems = unknown_variable_diagnostics(sorted(names), shown, {})
     if problems or report is None:
         return problems
-    _, rendered = render_docx(report, TemplateDirs(path.parent, dirs.builtin, dirs.root))
+    _, rendered = render_docx(
+        report, TemplateDirs(path.parent, dirs.builtin, dirs.root), name=path.name
+    )
     return rendered

@@ -41,9 +41,15 @@ def province_full(lang: str, province: str) -> str:
 
 
 def heading(
-    lang: str, args: Mapping[str, object], *, agency_name: str | None, draft: bool
+    lang: str,
+    args: Mapping[str, object],
+    *,
+    agency_name: str | None,
+    draft: bool,
+    issuer: str | None = None,
 ) -> Heading:
-    """The province's heading, or (``agency_name`` given) one department's."""
+    """The province's heading, or (``agency_name`` given) one department's; ``issuer``: the
+    department's name as its letterhead prints it, when not its full name."""
     if agency_name is None:
         title = tr("report.title.province", lang, **args)
         letterhead = (
@@ -52,7 +58,8 @@ def heading(
         )
     else:
         title = tr("report.title.agency", lang, **args)
-        letterhead = (tr("report.letterhead.agency_1", lang, **args).upper(), agency_name.upper())
+        body = (issuer or agency_name).upper()
+        letterhead = (tr("report.letterhead.agency_1", lang, **args).upper(), body)
     return Heading(
         title=title,
         letterhead=letterhead,

@@ -7,17 +7,26 @@ from __future__ import annotations
 
 from cchc_cli.core.diagnostics import Diagnostic
 from cchc_cli.report.document import Report, template_context
-from cchc_cli.report.templates import ENTRY, TemplateDirs, TextFormat, make_env, template_diagnostic
+from cchc_cli.report.templates import (
+    COMPANION,
+    ENTRY,
+    TemplateDirs,
+    TextFormat,
+    make_env,
+    template_diagnostic,
+)
 
 
 def render_markup(
-    report: Report, fmt: TextFormat, dirs: TemplateDirs
+    report: Report, fmt: TextFormat, dirs: TemplateDirs, *, companion: bool = False
 ) -> tuple[str | None, list[Diagnostic]]:
-    """Render ``report.html.j2`` or ``report.md.j2``. Returns the text or the diagnostic."""
+    """Render ``report.html.j2`` or ``report.md.j2`` (``companion``: the internal technical
+    appendix, ``companion.html.j2`` or ``companion.md.j2``). Returns the text or the
+    diagnostic."""
     from jinja2 import TemplateError
 
     env = make_env(fmt, dirs, report.lang)
-    name = ENTRY[fmt]
+    name = COMPANION[fmt] if companion else ENTRY[fmt]
     try:
         template = env.get_template(name)
         text = template.render(template_context(report))

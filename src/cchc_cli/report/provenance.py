@@ -13,7 +13,7 @@ from cchc_cli.core.i18n import tr
 from cchc_cli.report.document import Checksum, DiagRef, MethodologyRef, PlanRef, Validation
 
 if TYPE_CHECKING:
-    from cchc_cli.criteria.model import Methodology
+    from cchc_cli.criteria.model import CriteriaTree, Methodology
     from cchc_cli.pipeline import CheckResult
     from cchc_cli.plan.model import ResolvedPlan
     from cchc_cli.report.templates import TemplateDirs
@@ -44,6 +44,32 @@ def plan_ref(lang: str, plan: ResolvedPlan) -> PlanRef:
         due_before=f.due_before,
         due_before_text=format_date(f.due_before, lang),
     )
+
+
+def working_figures(tree: CriteriaTree) -> int:
+    """How many figures of the criteria tree are still working assumptions."""
+    from cchc_cli.criteria.stats import figures
+
+    return sum(1 for f in figures(tree) if not f.confirmed)
+
+
+def draft_reasons(
+    lang: str, requested: bool, errors: int, working: int, args: Mapping[str, object]
+) -> tuple[str, ...]:
+    """Why the report is a draft, for the internal companion; empty for a final report.
+
+    A report is a draft when ``--draft`` asked for one (which is also the only way to make one
+    while errors remain) and whenever the criteria tree still has working figures: points
+    computed on assumed maxima are not figures a leader signs as final.
+    """
+    reasons: list[str] = []
+    if requested:
+        reasons.append(tr("report.draft_reason.requested", lang))
+    if errors:
+        reasons.append(tr("report.draft_reason.errors", lang, errors=errors))
+    if working:
+        reasons.append(tr("report.draft_reason.working", lang, count=working, **args))
+    return tuple(reasons)
 
 
 def validation(lang: str, diagnostics: list[Diagnostic]) -> Validation:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from cchc_cli.core.fmt import format_date
+from cchc_cli.core.fmt import format_date, format_number
 from cchc_cli.core.i18n import tr
 from cchc_cli.core.ids import natural_key
 from cchc_cli.plan.names import owner_label
@@ -29,7 +29,7 @@ from cchc_cli.report.document import (
 
 if TYPE_CHECKING:
     from cchc_cli.plan.model import LeafOwnership, ResolvedPlan
-    from cchc_cli.scores.merge import EvidenceItem, MergedLeaf, MergedNode
+    from cchc_cli.scores.merge import EvidenceItem, MergedLeaf, MergedNode, PartScore
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -231,6 +231,7 @@ def _leaf_row(ctx: RowContext, leaf: MergedLeaf, value: LeafValue) -> ReportRow:
     parts = tuple(
         p if p.agency_name else replace(p, agency_name=ctx.name(p.agency)) for p in leaf.parts
     )
+    parts_text, combine_text = _split_texts(ctx, leaf, parts)
     return ReportRow(
         id=n.id,
         title=n.title,
@@ -258,13 +259,37 @@ def _leaf_row(ctx: RowContext, leaf: MergedLeaf, value: LeafValue) -> ReportRow:
         comments=comments,
         comment_text=_note_text(comments, True),
         parts=parts,
+        parts_text=parts_text,
+        combine_text=combine_text,
     )
+
+
+def _split_texts(
+    ctx: RowContext, leaf: MergedLeaf, parts: tuple[PartScore, ...]
+) -> tuple[str, str]:
+    """A split leaf's parts ("Sở Tài chính (quản lý ngân sách): 1; …") and combine rule."""
+    own = leaf.ownership
+    if not own.is_split or own.combine is None:
+        return "", ""
+    missing = tr("report.label.status_missing", ctx.lang)
+    shown = []
+    for p in parts:
+        name = f"{p.agency_name} ({p.domain})" if p.domain else p.agency_name
+        score = format_number(p.score, ctx.lang) if p.score is not None else missing
+        shown.append(f"{name}: {score}")
+    coordinator = ctx.name(ctx.plan.file.coordinator)
+    combine = tr(f"report.combine.{own.combine}", ctx.lang, coordinator=coordinator)
+    return "; ".join(shown), combine
 
 
 def _group_row(node: MergedNode, children: list[ReportRow]) -> ReportRow:
     n = node.node
     self_max = sum((c.self_max for c in children), ZERO)
-    score = sum((c.score for c in children if c.score is not None and not c.ministry), ZERO)
+    ministry_max = sum((c.ministry_max for c in children), ZERO)
+    # a group the Ministry scores entirely (2.5, 8.1) has no self-score at all, not a 0
+    ministry = self_max == 0 and ministry_max > 0
+    total_score = sum((c.score for c in children if c.score is not None and not c.ministry), ZERO)
+    score = None if ministry else total_score
     return ReportRow(
         id=n.id,
         title=n.title,
@@ -272,13 +297,13 @@ def _group_row(node: MergedNode, children: list[ReportRow]) -> ReportRow:
         kind=_kind(n.depth),
         is_leaf=False,
         method="",
-        ministry=False,
+        ministry=ministry,
         max=n.max,
         self_max=self_max,
-        ministry_max=sum((c.ministry_max for c in children), ZERO),
+        ministry_max=ministry_max,
         score=score,
-        status="group",
-        percent=percent(score, self_max),
+        status="ministry" if ministry else "group",
+        percent=percent(total_score, self_max),
         ratio=_ratio(score, self_max),
         lost=sum((c.lost for c in children), ZERO),
         children=children,

@@ -31,7 +31,7 @@ from cchc_cli.report.build import ReportError, build_report
 from cchc_cli.report.document import Notes, Report
 from cchc_cli.report.notes import read_notes
 from cchc_cli.report.provenance import template_checksums
-from cchc_cli.report.targets import FORMATS, Format, targets_for, write
+from cchc_cli.report.targets import FORMATS, Format, companion_key, targets_for, write
 from cchc_cli.report.templates import TemplateDirs, template_dirs
 
 if TYPE_CHECKING:
@@ -199,7 +199,14 @@ def _build_and_write(
         return EXIT_ERRORS
     outcome.written, problems = write(targets, data, guard)
     outcome.diagnostics += problems
-    return EXIT_ERRORS if has_errors(problems) else EXIT_OK
+    if has_errors(problems):
+        return EXIT_ERRORS
+    if report.draft and not request.draft:
+        # the criteria tree's working figures made what was written a draft (the reason is in
+        # the companion): said about the files written, so never folded with the criteria notes
+        decision = report.methodology.decision
+        outcome.diagnostics.append(info("CCHC536", Location(), decision=decision))
+    return EXIT_OK
 
 
 def _guard(request: ReportRequest, dirs: TemplateDirs) -> OutputGuard:
@@ -212,25 +219,36 @@ def _guard(request: ReportRequest, dirs: TemplateDirs) -> OutputGuard:
 
 def render(
     report: Report, formats: tuple[Format, ...], dirs: TemplateDirs, when: date | None
-) -> tuple[dict[Format, bytes], list[Diagnostic]]:
-    """Render each format in memory. Any diagnostic means nothing should be written."""
-    from cchc_cli.report.docx import render_docx
-    from cchc_cli.report.markup import render_markup
+) -> tuple[dict[str, bytes], list[Diagnostic]]:
+    """Render each format in memory, and the internal companion of docx/html/md (key
+    ``"docx+companion"`` …). Any diagnostic means nothing should be written."""
     from cchc_cli.report.xlsx import render_xlsx
 
-    data: dict[Format, bytes] = {}
+    data: dict[str, bytes] = {}
     problems: list[Diagnostic] = []
     for fmt in formats:
-        if fmt in ("html", "md"):
-            text, found = render_markup(report, fmt, dirs)
-            problems += found
-            if text is not None:
-                data[fmt] = text.encode("utf-8")
-        elif fmt == "docx":
-            blob, found = render_docx(report, dirs, when=when)
+        if fmt == "xlsx":
+            data[fmt] = render_xlsx(report, when=when)
+            continue
+        for companion in (False, True):
+            blob, found = _render_one(report, fmt, dirs, when, companion=companion)
             problems += found
             if blob is not None:
-                data[fmt] = blob
-        else:
-            data[fmt] = render_xlsx(report, when=when)
+                data[companion_key(fmt) if companion else fmt] = blob
     return data, problems
+
+
+def _render_one(
+    report: Report, fmt: Format, dirs: TemplateDirs, when: date | None, *, companion: bool
+) -> tuple[bytes | None, list[Diagnostic]]:
+    from cchc_cli.report.docx import render_docx
+    from cchc_cli.report.markup import render_markup
+    from cchc_cli.report.templates import DOCX_COMPANION, DOCX_TEMPLATE
+
+    if fmt == "docx":
+        name = DOCX_COMPANION if companion else DOCX_TEMPLATE
+        return render_docx(report, dirs, when=when, name=name)
+    text, found = render_markup(
+        report, "html" if fmt == "html" else "md", dirs, companion=companion
+    )
+    return (text.encode("utf-8") if text is not None else None), found

@@ -58,8 +58,9 @@ def check_templates(
     # Render each entry template (with the user's overrides in place) against the real model.
     if report is not None and not has_errors(found):
         for entry in ENTRY:
-            _, problems = render_markup(report, entry, dirs)
-            found += problems
+            for companion in (False, True):
+                _, problems = render_markup(report, entry, dirs, companion=companion)
+                found += problems
     return found, len(files)
 
 

@@ -33,6 +33,9 @@ TextFormat = Literal["html", "md"]
 #: the entry template of each text format (the agency report uses the same file, ``mode``)
 ENTRY: dict[TextFormat, str] = {"html": "report.html.j2", "md": "report.md.j2"}
 DOCX_TEMPLATE = "report.docx"
+#: the internal companion (technical appendix, not signed): one template per format
+COMPANION: dict[TextFormat, str] = {"html": "companion.html.j2", "md": "companion.md.j2"}
+DOCX_COMPANION = "companion.docx"
 TEMPLATE_SUFFIXES = (".j2", ".docx")
 
 

@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import field_validator
 
+from cchc_cli.core.docinfo import AgencyDocumentConfig
 from cchc_cli.core.modelbase import (
     FORMAT_VERSION,
     StrictModel,
@@ -56,6 +57,8 @@ class ScoreFile(VersionedFile):
     status: Literal["draft", "submitted"]
     submitted: dt.date | None = None
     items: dict[str, ScoreEntry | None] = {}
+    #: number, date, signer, recipients and part III of the department's own report
+    report: AgencyDocumentConfig | None = None
 
     _date = field_validator("submitted", mode="before")(date_text)
 

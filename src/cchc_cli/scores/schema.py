@@ -136,8 +136,49 @@ def build_schema(tree: CriteriaTree, plan: ResolvedPlan, code: str, lang: str) -
                 "additionalProperties": False,
                 "properties": items,
             },
+            "report": _report_schema(lang),
         },
         "definitions": {"text": {"type": SCALAR}, "evidence": _evidence_schema(lang)},
+    }
+
+
+def _report_schema(lang: str) -> dict[str, Any]:
+    """The department's own report: number, symbol, signer, recipients, part III."""
+    text = {"type": ["string", "number", "null"]}
+    signer = {
+        key: {**text, "description": tr(f"scores.schema.report.signer_{key}", lang)}
+        for key in ("authority", "deputy", "title", "name")
+    }
+    return {
+        "type": ["object", "null"],
+        "description": tr("scores.schema.report", lang),
+        "additionalProperties": False,
+        "properties": {
+            "issuer": {**text, "description": tr("scores.schema.report.issuer", lang)},
+            "number": {**text, "description": tr("scores.schema.report.number", lang)},
+            "symbol": {**text, "description": tr("scores.schema.report.symbol", lang)},
+            "date": {
+                "type": ["string", "null"],
+                "pattern": DATE_PATTERN,
+                "description": tr("scores.schema.report.date", lang),
+            },
+            "place": {**text, "description": tr("scores.schema.report.place", lang)},
+            "signer": {
+                "type": ["object", "null"],
+                "additionalProperties": False,
+                "properties": signer,
+            },
+            "recipients": {
+                "type": ["array", "null"],
+                "items": {"type": "string"},
+                "description": tr("scores.schema.report.recipients", lang),
+            },
+            "archive": {**text, "description": tr("scores.schema.report.archive", lang)},
+            "notes": {
+                "type": ["string", "null"],
+                "description": tr("scores.schema.report.notes", lang),
+            },
+        },
     }
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cchc_cli.cli.exits import end, show_diagnostics
+from cchc_cli.cli.exits import end, notes_files, show_diagnostics
 from cchc_cli.cli.kit import I18nOption, command, common_options
 from cchc_cli.cli.params import DATE, PathType, strict_option, today_option
 from cchc_cli.cli.settings import settings
@@ -99,7 +99,13 @@ def pack_cmd(
     )
     outcome, summary, result = run_pack(request)
     if outcome.diagnostics:
-        show_diagnostics(outcome.diagnostics, strict=strict, root=ws.root, texts=result.texts)
+        show_diagnostics(
+            outcome.diagnostics,
+            strict=strict,
+            root=ws.root,
+            texts=result.texts,
+            condense=notes_files(ws),
+        )
     for path in outcome.written:
         click.echo(tr("pack.written", lang, path=_shown_path(path)))
     if summary is not None:
