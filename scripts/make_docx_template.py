@@ -217,10 +217,6 @@ def part_one(doc: Any) -> None:
         f"{{% if {AGENCY} %}}{{{{ labels.total_agency }}}}{{% else %}}{{{{ labels.total_line }}}}{{% endif %}}: "
         "{{ total.score|num }} {{ labels.out_of }} {{ total.max|num }} {{ labels.points }} ({{ total.percent|pct }}).",
     )
-    # the Ministry's appraisal and the final index, when cchc.yaml names an appraisal file
-    tag(doc, "{%p if appraisal %}")
-    body_par(doc, "{{ appraisal.text }}")
-    tag(doc, "{%p endif %}")
     tag(doc, f"{{%p if {PROVINCE} %}}")
     body_par(
         doc,
@@ -856,6 +852,11 @@ def build_companion() -> bytes:
         run.font.name = "Courier New"
     tag_row(table, "{%tr endfor %}")
     fix_widths(table, widths)
+    # after the submission: the Ministry's appraisal, never in the signed self-assessment
+    tag(doc, "{%p if appraisal %}")
+    heading(doc, "{{ labels.companion_appraisal }}")
+    body_par(doc, "{{ appraisal.text }}")
+    tag(doc, "{%p endif %}")
     return finish(doc, "cchc — companion template")
 
 

@@ -344,21 +344,33 @@ def test_compare_with_a_folder_that_is_not_a_workspace(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "[CCHC001]" in result.stderr
 
 
-@pytest.mark.parametrize("fmt", ["md", "html"])
-def test_report_mentions_the_appraised_index(tmp_path: Path, fmt: str) -> None:
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_report_mentions_the_appraised_index_but_the_signed_text_stays(
+    tmp_path: Path, fmt: str
+) -> None:
+    """The appraisal comes months after the self-assessment was signed: `cchc report` says it
+    on screen and records it in the technical companion; the signed report is unchanged."""
     root = province(tmp_path / "lc")
     out = tmp_path / f"r.{fmt}"
-    assert run_in(root, "report", "--format", fmt, "--out", out).exit_code == 0
-    text = out.read_text(encoding="utf-8")
-    assert "Kết quả thẩm định chính thức của Bộ Nội vụ: Chỉ số CCHC 82,85/100,00 điểm" in text
-    assert "0 tiêu chí được công nhận, 4 tiêu chí được điều chỉnh" in text
+    made = run_in(root, "report", "--format", fmt, "--out", out)
+    assert made.exit_code == 0
+    line = "Kết quả thẩm định chính thức của Bộ Nội vụ: Chỉ số CCHC 82,85/100,00 điểm"
+    assert line in made.stderr and "CCHC615" in made.stderr
+    companion = out.with_name(f"r-phu-luc-ky-thuat.{fmt}")
+    if fmt != "docx":
+        text = companion.read_text(encoding="utf-8")
+        assert line in text and "0 tiêu chí được công nhận, 4 tiêu chí được điều chỉnh" in text
+    with_appraisal = out.read_bytes()
     config = root / "cchc.yaml"
     config.write_text(
         config.read_text(encoding="utf-8").replace("appraisal: appraisal.yaml\n", ""),
         encoding="utf-8",
     )
-    assert run_in(root, "report", "--format", fmt, "--out", out).exit_code == 0
-    assert "Kết quả thẩm định" not in out.read_text(encoding="utf-8")
+    again = run_in(root, "report", "--format", fmt, "--out", out)
+    assert again.exit_code == 0 and "CCHC615" not in again.stderr
+    if fmt != "docx":  # (a Word file's zip also holds the report date; text formats compare)
+        assert out.read_bytes() == with_appraisal
+        assert "Kết quả thẩm định" not in companion.read_text(encoding="utf-8")
 
 
 # ------------------------------------------------------------------- README shows these

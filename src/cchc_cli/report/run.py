@@ -206,6 +206,9 @@ def _build_and_write(
         # the companion): said about the files written, so never folded with the criteria notes
         decision = report.methodology.decision
         outcome.diagnostics.append(info("CCHC536", Location(), decision=decision))
+    if report.appraisal is not None:
+        # known after the submission: said here and in the companion, never in the signed text
+        outcome.diagnostics.append(info("CCHC615", Location(), index_line=report.appraisal.text))
     return EXIT_OK
 
 
