@@ -199,3 +199,27 @@ def test_modules_and_functions_stay_small() -> None:
     ]
     assert big_modules == []
     assert long_functions == []
+
+
+def test_a_check_leaves_no_reference_cycles(example_ws: Path) -> None:
+    """The CLI runs with the cyclic garbage collector off (cli/app.py ``main``): a check must
+    free everything by reference counting, or 63 provinces in one run would pile up."""
+    import gc
+
+    from cchc_cli.core.workspace import open_workspace
+    from cchc_cli.pipeline import CriteriaCache, check_workspace
+
+    ws = open_workspace(example_ws, example_ws)
+    cache = CriteriaCache()
+    check_workspace(ws, cache=cache)  # the shared criteria tree is built once, here
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        result = check_workspace(ws, cache=cache)
+        assert result.merged is not None and result.index is not None  # every stage ran
+        del result
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()

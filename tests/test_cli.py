@@ -289,9 +289,12 @@ def test_help_imports_no_command_and_nothing_heavy() -> None:
     import sys
 
     probe = (
-        "import sys\n"
+        "import os, sys\n"
         "from cchc_cli.cli import main\n"
         "sys.argv = ['cchc', '--help']\n"
+        "def _exit(code):\n"  # main() ends with os._exit: see what it had imported by then
+        "    raise SystemExit(code)\n"
+        "os._exit = _exit\n"
         "try:\n"
         "    main()\n"
         "except SystemExit:\n"

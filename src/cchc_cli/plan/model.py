@@ -223,24 +223,39 @@ class ResolvedPlan:
         return list(self._agency_items(agency)[1])
 
     def _agency_items(self, agency: str) -> _AgencyItems:
-        """(scored, listed) of one agency, worked out once per plan (checks, merge, status,
-        scaffold and schema all ask, for every agency)."""
-        cached = self._items_cache.get(agency)
-        if cached is not None:
-            return cached
-        scored: list[tuple[LeafOwnership, ScoreRole]] = []
-        cooperating: list[tuple[LeafOwnership, ScoreRole]] = []
+        """(scored, listed) of one agency. Checks, merge, status, scaffold and schema ask for
+        every agency: all of them are worked out in one pass over the leaves, once per plan."""
+        if not self._items_cache:
+            self._items_cache.update(self._all_agency_items())
+        return self._items_cache.get(agency, ((), ()))
+
+    def _all_agency_items(self) -> dict[str, _AgencyItems]:
+        """Every agency's (scored, listed), by the rules of :meth:`roles_of`: an agency's
+        first role on a leaf counts; the coordinator decides a split leaf combined by
+        ``coordinator`` unless it scores a part of it itself; cooperating agencies are listed,
+        not scored; the Ministry's leaves belong to no one."""
+        scored: dict[str, list[tuple[LeafOwnership, ScoreRole]]] = {}
+        cooperating: dict[str, list[tuple[LeafOwnership, ScoreRole]]] = {}
+        coordinator = self.file.coordinator
         for leaf in self.leaves.values():
             if self.is_ministry(leaf.node):
                 continue
-            roles = self.roles_of(leaf, agency)
-            role = next((r for r in ("lead", "part", "decision") if r in roles), None)
-            if role is not None:
-                scored.append((leaf, role))
-            elif "cooperating" in roles:
-                cooperating.append((leaf, "cooperating"))
-        scored.sort(key=lambda pair: natural_key(pair[0].item))
-        listed = sorted(scored + cooperating, key=lambda pair: natural_key(pair[0].item))
-        cached = (tuple(scored), tuple(listed))
-        self._items_cache[agency] = cached
-        return cached
+            first: dict[str, str] = {}
+            for owner in leaf.owners:
+                first.setdefault(owner.code, owner.role)
+            decided = leaf.combine == "coordinator" and leaf.is_split
+            if decided and first.get(coordinator) not in ("lead", "part"):
+                first[coordinator] = "decision"
+            for code, role in first.items():
+                if role in ("lead", "part", "decision"):
+                    scored.setdefault(code, []).append((leaf, role))  # type: ignore[arg-type]
+                elif role == "cooperating":
+                    cooperating.setdefault(code, []).append((leaf, "cooperating"))
+        found: dict[str, _AgencyItems] = {}
+        for code in scored.keys() | cooperating.keys():
+            own = sorted(scored.get(code, []), key=lambda pair: natural_key(pair[0].item))
+            listed = sorted(
+                own + cooperating.get(code, []), key=lambda pair: natural_key(pair[0].item)
+            )
+            found[code] = (tuple(own), tuple(listed))
+        return found

@@ -27,14 +27,14 @@ def _check_document(item: LoadedScores, item_id: str, i: int, ev: Evidence) -> l
     doc = item.doc
     f = item.file
     base = ("items", item_id, "evidence", i)
-    where = doc.locate(base)
     label = ev.title or ev.number or str(i + 1)
     ids = {"item": item_id, "agency": f.agency, "id": item_id}
     out: list[Diagnostic] = []
+    # (the location is looked up only for a problem: thousands of documents have none)
     if not has_text(ev.number):
-        out.append(error("CCHC422", where, **ids, index=i + 1, label=label))
+        out.append(error("CCHC422", doc.locate(base), **ids, index=i + 1, label=label))
     if ev.date is None:
-        out.append(error("CCHC423", where, **ids, index=i + 1, label=label))
+        out.append(error("CCHC423", doc.locate(base), **ids, index=i + 1, label=label))
     elif f.submitted is not None and ev.date > f.submitted:
         out.append(
             warning(

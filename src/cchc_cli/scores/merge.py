@@ -183,29 +183,10 @@ def merge(tree: CriteriaTree, plan: ResolvedPlan, loaded: list[LoadedScores]) ->
     """The merged view of the province from its score files (the rules are in the docstring)."""
     files = _Files(plan, loaded)
     all_leaves: list[MergedLeaf] = []
-
-    def build(node: Node) -> MergedNode:
-        if node.is_leaf:
-            leaf = _merge_leaf(node, plan, files)
-            all_leaves.append(leaf)
-            if leaf.status == "ministry":
-                return MergedNode(
-                    node=node, score=ZERO, self_max=ZERO, ministry_max=node.max, leaf=leaf
-                )
-            score = leaf.score if leaf.status == "scored" and leaf.score is not None else ZERO
-            return MergedNode(
-                node=node, score=score, self_max=node.max, ministry_max=ZERO, leaf=leaf
-            )
-        children = [build(c) for c in sorted(node.children, key=lambda n: natural_key(n.id))]
-        return MergedNode(
-            node=node,
-            score=sum((c.score for c in children), ZERO),
-            self_max=sum((c.self_max for c in children), ZERO),
-            ministry_max=sum((c.ministry_max for c in children), ZERO),
-            children=children,
-        )
-
-    roots = [build(r) for r in sorted(tree.roots, key=lambda n: natural_key(n.id))]
+    roots = [
+        _build(r, plan, files, all_leaves)
+        for r in sorted(tree.roots, key=lambda n: natural_key(n.id))
+    ]
     all_leaves.sort(key=lambda leaf: natural_key(leaf.item))
     return Merged(
         roots=roots,
@@ -213,6 +194,37 @@ def merge(tree: CriteriaTree, plan: ResolvedPlan, loaded: list[LoadedScores]) ->
         total_score=sum((r.score for r in roots), ZERO),
         total_max=sum((r.self_max for r in roots), ZERO),
         ministry_max=sum((r.ministry_max for r in roots), ZERO),
+    )
+
+
+def _build(
+    node: Node, plan: ResolvedPlan, files: _Files, all_leaves: list[MergedLeaf]
+) -> MergedNode:
+    """The merged subtree of ``node`` (its leaves also collected in ``all_leaves``).
+
+    A module function, not a closure inside :func:`merge`: a recursive closure refers to itself
+    through its cell, a reference cycle that would keep every province's merged data alive until
+    the cyclic collector runs (the CLI runs without it; tests/test_architecture.py checks that a
+    check leaves no cyclic garbage)."""
+    if node.is_leaf:
+        leaf = _merge_leaf(node, plan, files)
+        all_leaves.append(leaf)
+        if leaf.status == "ministry":
+            return MergedNode(
+                node=node, score=ZERO, self_max=ZERO, ministry_max=node.max, leaf=leaf
+            )
+        score = leaf.score if leaf.status == "scored" and leaf.score is not None else ZERO
+        return MergedNode(node=node, score=score, self_max=node.max, ministry_max=ZERO, leaf=leaf)
+    children = [
+        _build(c, plan, files, all_leaves)
+        for c in sorted(node.children, key=lambda n: natural_key(n.id))
+    ]
+    return MergedNode(
+        node=node,
+        score=sum((c.score for c in children), ZERO),
+        self_max=sum((c.self_max for c in children), ZERO),
+        ministry_max=sum((c.ministry_max for c in children), ZERO),
+        children=children,
     )
 
 
