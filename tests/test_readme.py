@@ -362,3 +362,18 @@ def test_every_shown_output_is_checked() -> None:
         if b.info == "json" or re.search(r"\[CCHC\d{3}\]$|^[└├]── |^\$ cchc ", b.body, re.MULTILINE)
     ]
     assert looks_like_output and [str(b) for b in looks_like_output if b.line not in checked] == []
+
+
+def test_the_case_counts_readme_gives_are_the_corpus() -> None:
+    """README counts the bad-input cases by kind: the counts follow the folders."""
+    from conftest import CASES
+
+    text = README
+    folders = [p.name for p in CASES.iterdir() if p.is_dir() and not p.name.startswith("_")]
+    pattern = r"^(\d+) ca, mỗi ca một thư mục \((\d+) ca `hostile-\*`, (\d+) ca"
+    stated = re.search(pattern, text, re.M)
+    assert stated is not None
+    total, hostile, files = (int(g) for g in stated.groups())
+    assert total == len(folders)
+    assert hostile == sum(n.startswith("hostile-") for n in folders)
+    assert files == sum(n.startswith("files-") for n in folders)
