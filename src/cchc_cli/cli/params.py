@@ -40,8 +40,10 @@ __all__ = [
     "DecimalType",
     "IntegerType",
     "PathType",
+    "date_option",
     "format_option",
     "strict_option",
+    "templates_option",
     "today_option",
 ]
 
@@ -71,5 +73,25 @@ def today_option(f: F) -> F:
         type=DATE,
         default=None,
         help="help.opt.today",
+        cls=I18nOption,
+    )(f)
+
+
+def date_option(f: F) -> F:
+    """``--date``: the date a document carries (and its files' timestamps)."""
+    return click.option(
+        "--date", "date_arg", type=DATE, default=None, help="help.opt.date", cls=I18nOption
+    )(f)
+
+
+def templates_option(f: F) -> F:
+    """``--templates DIR``: a folder of templates that shadow the built-in ones."""
+    return click.option(
+        "--templates",
+        "templates_arg",
+        type=PathType(),
+        metavar="help.metavar.dir",
+        default=None,
+        help="help.opt.templates",
         cls=I18nOption,
     )(f)

@@ -9,20 +9,13 @@ import click
 
 from cchc_cli.cli.exits import end, notes_files, show_diagnostics
 from cchc_cli.cli.kit import I18nOption, command, common_options
-from cchc_cli.cli.params import DATE, PathType, strict_option, today_option
+from cchc_cli.cli.output import shown_path
+from cchc_cli.cli.params import PathType, date_option, strict_option, templates_option, today_option
 from cchc_cli.cli.settings import settings
 from cchc_cli.cli.stages import open_one_workspace
 
 if TYPE_CHECKING:
     from datetime import date
-
-
-def _shown_path(path: Path) -> str:
-    """A path as the user typed it: relative to the current folder when inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _size_text(size: int, lang: str) -> str:
@@ -48,22 +41,8 @@ def _size_text(size: int, lang: str) -> str:
 )
 @click.option("--draft", is_flag=True, help="help.opt.pack_draft", cls=I18nOption)
 @click.option("--force", is_flag=True, help="help.opt.pack_force", cls=I18nOption)
-@click.option(
-    "--date",
-    "date_arg",
-    type=DATE,
-    default=None,
-    help="help.opt.date",
-    cls=I18nOption,
-)
-@click.option(
-    "--templates",
-    "templates_arg",
-    type=PathType(),
-    default=None,
-    help="help.opt.templates",
-    cls=I18nOption,
-)
+@date_option
+@templates_option
 @strict_option
 @today_option
 @common_options
@@ -107,7 +86,7 @@ def pack_cmd(
             condense=notes_files(ws),
         )
     for path in outcome.written:
-        click.echo(tr("pack.written", lang, path=_shown_path(path)))
+        click.echo(tr("pack.written", lang, path=shown_path(path)))
     if summary is not None:
         click.echo(
             tr(

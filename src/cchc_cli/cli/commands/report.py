@@ -9,7 +9,15 @@ import click
 
 from cchc_cli.cli.exits import end, notes_files, show_diagnostics
 from cchc_cli.cli.kit import I18nArgument, I18nOption, command, common_options, group
-from cchc_cli.cli.params import DATE, ChoiceType, PathType, strict_option, today_option
+from cchc_cli.cli.output import shown_path
+from cchc_cli.cli.params import (
+    ChoiceType,
+    PathType,
+    date_option,
+    strict_option,
+    templates_option,
+    today_option,
+)
 from cchc_cli.cli.settings import settings
 from cchc_cli.cli.stages import check_stage, open_one_workspace, optional_workspace
 
@@ -18,14 +26,6 @@ if TYPE_CHECKING:
 
     from cchc_cli.core.workspace import Workspace
     from cchc_cli.report.document import Report
-
-
-def _shown_path(path: Path) -> str:
-    """A path as the user typed it: relative to the current folder when inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 @command("report", "help.cmd.report")
@@ -47,23 +47,8 @@ def _shown_path(path: Path) -> str:
     cls=I18nOption,
 )
 @click.option("--draft", is_flag=True, help="help.opt.draft", cls=I18nOption)
-@click.option(
-    "--date",
-    "date_arg",
-    type=DATE,
-    default=None,
-    help="help.opt.date",
-    cls=I18nOption,
-)
-@click.option(
-    "--templates",
-    "templates_arg",
-    type=PathType(),
-    metavar="help.metavar.dir",
-    default=None,
-    help="help.opt.templates",
-    cls=I18nOption,
-)
+@date_option
+@templates_option
 @click.option("--force", is_flag=True, help="help.opt.force", cls=I18nOption)
 @strict_option
 @today_option
@@ -108,7 +93,7 @@ def report_cmd(
             condense=notes_files(ws),
         )
     for path in outcome.written:
-        click.echo(tr("report.written", lang, path=_shown_path(path)))
+        click.echo(tr("report.written", lang, path=shown_path(path)))
     end(outcome.exit_code)
 
 
@@ -135,7 +120,7 @@ def templates_check_cmd(folder: str | None) -> None:
     diagnostics, count = check_templates(target, _draft_report(ws), root)
     code = show_diagnostics(diagnostics, root=root)
     if not diagnostics or not code:
-        ok = tr("report.templates_ok", settings().lang, folder=_shown_path(target), count=count)
+        ok = tr("report.templates_ok", settings().lang, folder=shown_path(target), count=count)
         click.echo(ok)
     end(code)
 
