@@ -23,18 +23,22 @@ from cchc_cli.core.diagnostics import (
     blocking,
     error,
     info,
-    warning,
 )
 from cchc_cli.core.oserrors import os_error_msg
 from cchc_cli.pack.archive import Entry, EvidenceUnreadable, is_own_pack, write_pack
 from cchc_cli.pack.content import PackContent, collect
 from cchc_cli.pack.names import PackNames
-from cchc_cli.report.build import ReportError, build_report
-from cchc_cli.report.run import Outcome, ReportRequest, _notes, _own_diagnostics, _unknown_agency
+from cchc_cli.report.run import (
+    Outcome,
+    ReportRequest,
+    own_diagnostics,
+    report_model,
+    request_notes,
+    unknown_agency,
+)
 
 if TYPE_CHECKING:
     from cchc_cli.pipeline import CheckResult
-    from cchc_cli.report.document import Report
     from cchc_cli.report.templates import TemplateDirs
 
 #: the index's files at the root of the pack
@@ -100,7 +104,7 @@ def run_pack(request: PackRequest) -> tuple[Outcome, PackSummary | None, CheckRe
     rr = request.report
     outcome = Outcome()
     result = check_workspace(rr.workspace, today=rr.today or rr.when)
-    outcome.diagnostics.extend(_own_diagnostics(result, rr.agency))
+    outcome.diagnostics.extend(own_diagnostics(result, rr.agency))
     summary = _make(request, result, outcome)
     return outcome, summary, result
 
@@ -113,13 +117,14 @@ def _make(request: PackRequest, result: CheckResult, outcome: Outcome) -> PackSu
     ws = rr.workspace
     dirs, problems = template_dirs(rr.templates or ws.templates_dir, ws.root)
     outcome.diagnostics += problems
-    unknown = _unknown_agency(rr.agency, result)
+    unknown = unknown_agency(rr.agency, result)
     if dirs is None or unknown is not None:
         outcome.diagnostics += [unknown] if unknown is not None else []
         outcome.exit_code = EXIT_USAGE
         return None
-    report = _report(rr, result, outcome, dirs)
+    report = report_model(rr, result, outcome, dirs, request_notes(rr, outcome))
     if report is None:
+        outcome.exit_code = EXIT_ERRORS
         return None
     target = target_for(request.out, ws.output_dir, report.year, rr.agency)
     refusals = may_write(target, request)
@@ -132,34 +137,6 @@ def _make(request: PackRequest, result: CheckResult, outcome: Outcome) -> PackSu
     if not _may_go_on(rr, content, outcome):
         return None
     return _write(request, content, dirs, target, outcome)
-
-
-def _report(
-    rr: ReportRequest, result: CheckResult, outcome: Outcome, dirs: TemplateDirs
-) -> Report | None:
-    """The report model, as ``cchc report`` builds it (notes, template checksums)."""
-    from cchc_cli.report.provenance import template_checksums
-
-    notes = _notes(rr, outcome)
-    try:
-        report = build_report(
-            result,
-            lang=rr.lang,
-            draft=rr.draft,
-            when=rr.when,
-            agency=rr.agency,
-            notes=notes,
-            extra_checksums=template_checksums(dirs),
-        )
-    except ReportError:
-        outcome.diagnostics.append(error("CCHC511", Location()))
-        outcome.exit_code = EXIT_ERRORS
-        return None
-    if report.agency is not None and report.agency.items == 0:
-        outcome.diagnostics.append(
-            warning("CCHC524", Location(), agency_code=report.agency.code, name=report.agency.name)
-        )
-    return report
 
 
 def _may_go_on(rr: ReportRequest, content: PackContent, outcome: Outcome) -> bool:

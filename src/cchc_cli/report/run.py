@@ -80,12 +80,12 @@ def run_report(request: ReportRequest) -> tuple[Outcome, CheckResult]:
 
     outcome = Outcome()
     result = check_workspace(request.workspace, today=request.today or request.when)
-    outcome.diagnostics.extend(_own_diagnostics(result, request.agency))
+    outcome.diagnostics.extend(own_diagnostics(result, request.agency))
     outcome.exit_code = _make(request, result, outcome)
     return outcome, result
 
 
-def _own_diagnostics(result: CheckResult, agency: str | None) -> list[Diagnostic]:
+def own_diagnostics(result: CheckResult, agency: str | None) -> list[Diagnostic]:
     """A department's own report is not held up by another department's score file."""
     if agency is None:
         return list(result.diagnostics)
@@ -101,11 +101,11 @@ def _make(request: ReportRequest, result: CheckResult, outcome: Outcome) -> int:
     outcome.diagnostics += problems
     if dirs is None:
         return EXIT_USAGE
-    unknown = _unknown_agency(request.agency, result)
+    unknown = unknown_agency(request.agency, result)
     if unknown is not None:
         outcome.diagnostics.append(unknown)
         return EXIT_USAGE
-    notes = _notes(request, outcome)
+    notes = request_notes(request, outcome)
     errors = blocking(outcome.diagnostics, request.strict)  # --strict: warnings count
     if errors and not request.draft:
         outcome.diagnostics.append(_still_wrong("CCHC510", outcome.diagnostics, request.strict))
@@ -131,7 +131,7 @@ def _still_wrong(code: str, found: list[Diagnostic], strict: bool) -> Diagnostic
     return replace(made, counted=False)
 
 
-def _unknown_agency(agency: str | None, result: CheckResult) -> Diagnostic | None:
+def unknown_agency(agency: str | None, result: CheckResult) -> Diagnostic | None:
     """CCHC522 for ``--agency`` naming no agency of the plan (with a guess)."""
     from cchc_cli.core.ids import did_you_mean
 
@@ -148,7 +148,7 @@ def _unknown_agency(agency: str | None, result: CheckResult) -> Diagnostic | Non
     return error("CCHC522", Location(), agency_code=agency, hint=hint)
 
 
-def _notes(request: ReportRequest, outcome: Outcome) -> Notes | None:
+def request_notes(request: ReportRequest, outcome: Outcome) -> Notes | None:
     """The coordinator's notes file: the province's report only, when cchc.yaml names one."""
     ws = request.workspace
     if request.agency is not None or ws.notes_path is None or ws.config.notes is None:
@@ -158,13 +158,15 @@ def _notes(request: ReportRequest, outcome: Outcome) -> Notes | None:
     return notes
 
 
-def _build_and_write(
+def report_model(
     request: ReportRequest,
     result: CheckResult,
     outcome: Outcome,
     dirs: TemplateDirs,
     notes: Notes | None,
-) -> int:
+) -> Report | None:
+    """The report model as ``cchc report`` builds it (also for ``cchc pack``); None (CCHC511
+    in ``outcome``) when the criteria or the plan cannot give one."""
     try:
         report = build_report(
             result,
@@ -177,11 +179,24 @@ def _build_and_write(
         )
     except ReportError:
         outcome.diagnostics.append(error("CCHC511", Location()))
-        return EXIT_ERRORS
+        return None
     if report.agency is not None and report.agency.items == 0:
         outcome.diagnostics.append(
             warning("CCHC524", Location(), agency_code=report.agency.code, name=report.agency.name)
         )
+    return report
+
+
+def _build_and_write(
+    request: ReportRequest,
+    result: CheckResult,
+    outcome: Outcome,
+    dirs: TemplateDirs,
+    notes: Notes | None,
+) -> int:
+    report = report_model(request, result, outcome, dirs, notes)
+    if report is None:
+        return EXIT_ERRORS
     targets, problems = targets_for(
         request.formats, request.out, request.workspace.output_dir, report.year, request.agency
     )
