@@ -471,3 +471,26 @@ def test_templates_are_what_the_script_makes(tmp_path: Path) -> None:
     for name in ("request.docx", "plan.docx"):
         made = (tmp_path / name).read_bytes()
         assert made == (REPO / "templates" / "remedy" / name).read_bytes(), name
+
+
+def test_out_a_file_with_every_format(final_ws: Path, tmp_path: Path) -> None:
+    target = tmp_path / "ke-hoach.docx"
+    target.write_bytes(b"not ours")
+    result = run_in(final_ws, "remedy", "--out", target)
+    assert result.exit_code == 2 and "CCHC656" in result.stderr
+    assert target.read_bytes() == b"not ours"
+
+
+def test_a_province_template_that_fails_writes_nothing(tmp_path: Path) -> None:
+    """A province's own template (``templates:`` folder, ``remedy/plan.md.j2``) with a misspelt
+    variable: the template error at its line (CCHC502), exit 1, nothing written."""
+    root = copy_example(tmp_path / "ws")
+    (root / "mau" / "remedy").mkdir(parents=True)
+    (root / "mau" / "remedy" / "plan.md.j2").write_text("# {{ title }}\n{{ agencis }}\n")
+    config = root / "cchc.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "templates: mau\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_in(root, "remedy", "--out", out)
+    assert result.exit_code == 1, result.output
+    assert "mau/remedy/plan.md.j2:2" in result.stderr and "CCHC502" in result.stderr
+    assert not out.exists()
