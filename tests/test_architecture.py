@@ -27,6 +27,7 @@ ALLOWED: dict[str, set[str]] = {
     "pipeline": {"core", "criteria", "plan", "scores", "appraisal"},
     "report": {"core", "criteria", "plan", "scores", "appraisal", "pipeline"},
     "pack": {"core", "criteria", "plan", "scores", "pipeline", "report"},
+    "remedy": {"core", "criteria", "plan", "scores", "appraisal", "pipeline", "report"},
     "cli": {
         "core",
         "criteria",
@@ -36,6 +37,7 @@ ALLOWED: dict[str, set[str]] = {
         "pipeline",
         "report",
         "pack",
+        "remedy",
         "package",
     },
     "package": {"cli"},  # cchc_cli/__init__.py, __main__.py

@@ -105,6 +105,9 @@ def commands(root: Path, out: Path) -> list[tuple[list[str], tuple[int, ...]]]:
         (["report", "--format", "all", "--agency", "STC", "--out", str(out)], (0,)),
         (["report", "--format", "html", "--agency", "XYZ", "--out", str(out)], (2,)),
         (["templates", "check"], (0,)),
+        (["remedy", "--out", str(out / "remedy")], (0,)),
+        (["remedy", "--agency", "STC", "--format", "md", "--out", str(out / "remedy")], (0,)),
+        (["remedy", "--agency", "XYZ", "--out", str(out / "remedy")], (2,)),
         (["criteria", "import", table, "--out", like, "--like", like], (1,)),  # no --force
         (["init", str(root)], (1,)),
         (["init", str(out / "moi")], (0,)),
@@ -137,6 +140,7 @@ INPUT_KINDS = {
     "score file": f"{SCORES.as_posix()}/snv.yaml",
     "evidence": f"{SCORES.parent.as_posix()}/evidence/snv/05-KH-UBND.pdf",
     "notes": f"{SCORES.parent.as_posix()}/kho-khan-kien-nghi.md",
+    "appraisal": f"{SCORES.parent.as_posix()}/tham-dinh-2019-hu-cau.yaml",
     "template": "mau/report.md.j2",
 }
 #: every command that writes a file it is pointed at
@@ -145,6 +149,7 @@ WRITERS = {
     "report --draft": lambda target, table, like: [
         *("report", "--format", "html", "--draft", "--out", target)
     ],
+    "remedy": lambda target, table, like: ["remedy", "--format", "md", "--out", target],
     "schema --out": lambda target, table, like: ["schema", "STC", "--out", target],
     "criteria import --out": lambda target, table, like: [
         *("criteria", "import", table, "--out", target, "--like", like)

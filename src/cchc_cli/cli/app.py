@@ -30,6 +30,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "report": LazyCommand(f"{_COMMANDS}.report:report_cmd", "help.cmd.report"),
     "templates": LazyCommand(f"{_COMMANDS}.report:templates_group", "help.cmd.templates"),
     "index": LazyCommand(f"{_COMMANDS}.index:index_cmd", "help.cmd.index"),
+    "remedy": LazyCommand(f"{_COMMANDS}.remedy:remedy_cmd", "help.cmd.remedy"),
     "pack": LazyCommand(f"{_COMMANDS}.pack:pack_cmd", "help.cmd.pack"),
     "init": LazyCommand(f"{_COMMANDS}.init:init_cmd", "help.cmd.init"),
 }

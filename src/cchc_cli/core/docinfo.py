@@ -73,3 +73,37 @@ class AgencyDocumentConfig(DocumentConfig):
     #: part III of the department's report (difficulties and recommendations): headings
     #: ``## …``, lists ``- …``/``1. …`` and paragraphs, as in the province's notes file
     notes: str | None = None
+
+
+class RequestConfig(DocumentConfig):
+    """``remedy.request`` of ``cchc.yaml``: the coordinator's letter (công văn) asking the
+    departments to explain the items the provisional appraisal marked down.
+
+    A letter's symbol is the issuer's abbreviation and the drafting unit's (``SNV-CCHC``), which
+    cchc cannot know: ``symbol`` not given prints a blank to fill by hand.
+    """
+
+    #: the day the departments' explanations are due at the coordinator
+    deadline: dt.date | None = None
+
+
+class RemedyPlanConfig(DocumentConfig):
+    """``remedy.plan`` of ``cchc.yaml``: the province's remedy plan (kế hoạch khắc phục)."""
+
+    #: the decision that published the results, cited in full as the opening paragraph cites
+    #: it: "Quyết định số …/QĐ-BNV ngày … của Bộ Nội vụ phê duyệt …" (cchc knows only 2019's)
+    results: str | None = None
+    #: the day the departments send their completed plan (cause, remedy, deadline) back
+    deadline: dt.date | None = None
+
+
+class RemedyConfig(StrictModel):
+    """The ``remedy:`` section of ``cchc.yaml``: the documents of ``cchc remedy``."""
+
+    request: RequestConfig = Field(default_factory=RequestConfig)
+    plan: RemedyPlanConfig = Field(default_factory=RemedyPlanConfig)
+
+    @field_validator("request", "plan", mode="before")
+    @classmethod
+    def _sections(cls, value: object) -> object:
+        return _none_is_empty_dict(value)

@@ -15,8 +15,9 @@ through an :class:`OutputGuard`::
 The rule, in order:
 
 1. **An input of the workspace is never replaced** (CCHC004): ``cchc.yaml``, the criteria, the
-   plan, the notes file, any file under the ``scores``, ``evidence`` and ``templates`` folders,
-   and the inputs named on the command line (an imported table, ``--like``, ``--templates``).
+   plan, the notes file, the appraisal file, any file under the ``scores``, ``evidence`` and
+   ``templates`` folders, and the inputs named on the command line (an imported table,
+   ``--like``, ``--templates``).
    Files are compared by identity (device and inode, so a different spelling of the same file,
    a link or a case-insensitive disk do not slip through), else by their resolved path.
 2. **An existing file is replaced only if cchc wrote it** (CCHC005): each folder cchc writes
@@ -129,6 +130,7 @@ def workspace_inputs(ws: Workspace | None, extra: Iterable[tuple[Path, str]] = (
         found.add_file(ws.criteria_path, "criteria")
         found.add_file(ws.assignments_path, "assignments")
         found.add_file(ws.notes_path, "notes")
+        found.add_file(ws.appraisal_path, "appraisal")
         found.add_folder(ws.scores_dir, "scores")
         found.add_folder(ws.evidence_dir, "evidence")
         found.add_folder(ws.templates_dir, "templates")

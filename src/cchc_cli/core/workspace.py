@@ -10,7 +10,7 @@ from pydantic import field_validator
 from pydantic_core import PydanticCustomError
 
 from cchc_cli.core.diagnostics import Diagnostic, Location, Severity, error
-from cchc_cli.core.docinfo import DocumentConfig
+from cchc_cli.core.docinfo import DocumentConfig, RemedyConfig
 from cchc_cli.core.modelbase import VersionedFile
 from cchc_cli.core.modelval import validate_doc
 from cchc_cli.core.names import Listings
@@ -34,6 +34,8 @@ class WorkspaceConfig(VersionedFile):
     appraisal: str | None = None
     #: number, date, signer and recipients of the province's report (core/docinfo.py)
     report: DocumentConfig | None = None
+    #: number, date, signer and recipients of ``cchc remedy``'s documents (core/docinfo.py)
+    remedy: RemedyConfig | None = None
 
     @field_validator(
         "criteria", "assignments", "scores", "output", "evidence", "notes", "templates", "appraisal"

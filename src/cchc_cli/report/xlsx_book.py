@@ -10,18 +10,21 @@
 * print setup: A4 landscape, fit to the page's width, the report's title in the page header,
   page numbers in the footer;
 * in a draft, every sheet has "DỰ THẢO" in its page header and first row.
+
+:class:`Workbook` reads only what :class:`BookSource` names (the report, or ``cchc remedy``'s
+document); :class:`Book` is the report's, with the report model at hand as ``book.report``.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
-from cchc_cli.report.document import Report
+from cchc_cli.report.document import AgencyRef, Report
 
 _INVALID_SHEET = set("[]:*?/\\")
 
@@ -41,13 +44,35 @@ class Link:
     text: str
 
 
-class Book:
+class BookSource(Protocol):
+    """What the workbook's properties and print setup read: the report, or another document
+    in the report's form (``cchc remedy``'s)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def labels(self) -> Mapping[str, str]: ...
+    @property
+    def draft(self) -> bool: ...
+    @property
+    def draft_mark(self) -> str: ...
+    @property
+    def date(self) -> date | None: ...
+    @property
+    def date_text(self) -> str: ...
+    @property
+    def province_full(self) -> str: ...
+    @property
+    def coordinator(self) -> AgencyRef: ...
+
+
+class Workbook:
     """An XlsxWriter workbook in memory with the report's formats and sheet conventions."""
 
-    def __init__(self, report: Report, stamp: datetime) -> None:
+    def __init__(self, report: BookSource, stamp: datetime) -> None:
         import xlsxwriter
 
-        self.report = report
+        self.source = report
         self.buffer = io.BytesIO()
         self.wb = xlsxwriter.Workbook(
             self.buffer,
@@ -153,7 +178,7 @@ class Book:
         ws.set_landscape()
         ws.fit_to_pages(1, 0)
         ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
-        r = self.report
+        r = self.source
         mark = ""
         if r.draft:
             mark = f'&C&"Times New Roman,Bold"&16&KB3261E{_header_escape(r.draft_mark)}'
@@ -241,6 +266,11 @@ class Book:
         heights = self._heights.setdefault(ws.name, {})
         heights[row] = max(heights.get(row, 0.0), need)
 
+    def min_height(self, ws: Any, row: int, points: float) -> None:
+        """At least ``points`` tall: room to type into a form's blank cells."""
+        heights = self._heights.setdefault(ws.name, {})
+        heights[row] = max(heights.get(row, 0.0), points)
+
     def number(
         self, ws: Any, row: int, col: int, value: Decimal | int | None, fmt: Any = None
     ) -> None:
@@ -276,6 +306,14 @@ class Book:
                 ws.set_row(row, height)
         self.wb.close()
         return self.buffer.getvalue()
+
+
+class Book(Workbook):
+    """The report's workbook: :class:`Workbook` with the report model at hand."""
+
+    def __init__(self, report: Report, stamp: datetime) -> None:
+        super().__init__(report, stamp)
+        self.report = report
 
 
 def _header_escape(text: str) -> str:

@@ -1,0 +1,79 @@
+"""Word: ``cchc remedy``'s document rendered through ``templates/remedy/request.docx`` or
+``plan.docx`` (docxtpl), with the report's machinery: the sandboxed environment and its filters
+(:func:`cchc_cli.report.docx.docx_env`), rules sized to their text, no blank last page, the
+document's language (:mod:`cchc_cli.report.docx_form`), fixed timestamps
+(:mod:`cchc_cli.report.ziputil`). ``autoescape=True`` always (``&`` in a comment survives).
+
+Points are printed as the index prints them: every decimal they have, at least two (``0,50``,
+``0,375``), so that a department's rows add up to its heading.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+from typing import Any
+
+from cchc_cli.appraisal.text import exact
+from cchc_cli.core.diagnostics import Diagnostic, Location, error
+from cchc_cli.remedy.model import RemedyDoc, template_context
+from cchc_cli.report.docx import docx_diagnostic, docx_env
+from cchc_cli.report.docx_form import LANGS, drop_empty_last_section, fit_rules, set_language
+from cchc_cli.report.templates import TemplateDirs, make_env
+from cchc_cli.report.ziputil import stable_zip, stamp_for
+
+#: the templates, by document kind (looked up in the province's template folder first)
+DOCX = {"request": "remedy/request.docx", "plan": "remedy/plan.docx"}
+MD = {"request": "remedy/request.md.j2", "plan": "remedy/plan.md.j2"}
+
+
+def remedy_env(fmt: str, dirs: TemplateDirs, lang: str) -> Any:
+    """The report's environment for ``fmt`` with points printed as the index prints them."""
+    env = docx_env(dirs, lang) if fmt == "docx" else make_env("md", dirs, lang)
+    env.filters["num"] = lambda value: exact(value, lang)
+    return env
+
+
+def render_docx(
+    doc: RemedyDoc, dirs: TemplateDirs, *, when: date | None = None
+) -> tuple[bytes | None, list[Diagnostic]]:
+    from docx.opc.exceptions import PackageNotFoundError
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+
+    path = dirs.find(DOCX[doc.kind])
+    shown = dirs.display(path)
+    try:
+        tpl = DocxTemplate(str(path))
+        tpl.render_init()
+    except (OSError, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        return None, [error("CCHC506", Location(shown), template=shown)]
+    env = remedy_env("docx", dirs, doc.lang)
+    try:
+        tpl.render(template_context(doc), jinja_env=env, autoescape=True)
+    except TemplateError as exc:
+        return None, [docx_diagnostic(exc, dirs, shown)]
+    except (ArithmeticError, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+        return None, [error("CCHC505", Location(shown), error=f"{type(exc).__name__}: {exc}")]
+    document = tpl.docx
+    section = document.sections[0]
+    fit_rules(document, (section.page_width - section.left_margin - section.right_margin) / 360000)
+    drop_empty_last_section(document)
+    set_language(document, doc.lang)
+    stamp = stamp_for(when)
+    props = document.core_properties
+    props.title = doc.title[:250]
+    props.subject = doc.labels.get("report_word", "")
+    props.author = doc.coordinator.name
+    props.last_modified_by = "cchc"
+    props.comments = doc.draft_mark
+    props.keywords = "PAR INDEX; CCHC"
+    props.revision = 1
+    props.created = stamp
+    props.modified = stamp
+    props.last_printed = stamp
+    props.language = LANGS.get(doc.lang, doc.lang)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return stable_zip(buffer.getvalue(), stamp), []
