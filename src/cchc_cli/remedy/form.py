@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from cchc_cli.core.docinfo import DocumentConfig, RemedyPlanConfig, RequestConfig
 from cchc_cli.core.fmt import format_date
 from cchc_cli.core.i18n import tr
-from cchc_cli.report.form import BLANK, FormInput, _day_month, form_ref, plan_citation
+from cchc_cli.report.form import BLANK, FormInput, day_month, form_ref, plan_citation
 
 if TYPE_CHECKING:
     from cchc_cli.core.docinfo import AgencyDocumentConfig
@@ -109,7 +109,7 @@ def _finish(
 ) -> FormRef:
     """The report's form with this document's symbol, "Kèm theo" line and recipients."""
     lang = src.lang
-    day, month = _day_month(base.date)
+    day, month = day_month(base.date)
     if base.date is not None and lang != "vi":
         month = f"{base.date.month:02d}"
     # a blank date leaves the year blank too: the report's form prints the year its plan is
@@ -149,7 +149,7 @@ def _given(value: str | None) -> str:
 
 def day_line(lang: str, when: dt.date | None) -> str:
     """ "ngày 05 tháng 3 năm 2020", or its blanks (a deadline not given)."""
-    day, month = _day_month(when)
+    day, month = day_month(when)
     if when is not None and lang != "vi":
         month = f"{when.month:02d}"
     year = str(when.year) if when else BLANK

@@ -31,7 +31,7 @@ from cchc_cli.core.i18n import Msg
 from cchc_cli.core.outputs import OutputGuard, workspace_inputs
 from cchc_cli.remedy.build import RemedyError, build_remedy, document_kind
 from cchc_cli.remedy.targets import FORMATS, Format, targets_for, write
-from cchc_cli.report.run import Outcome, _own_diagnostics, _unknown_agency
+from cchc_cli.report.run import Outcome, own_diagnostics, unknown_agency
 from cchc_cli.report.templates import TemplateDirs, template_dirs
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def run_remedy(request: RemedyRequest) -> tuple[Outcome, CheckResult | None, Rem
         outcome.exit_code = EXIT_ERRORS
         return outcome, None, None
     result = check_workspace(ws, today=request.when)
-    outcome.diagnostics.extend(_own_diagnostics(result, request.agency))
+    outcome.diagnostics.extend(own_diagnostics(result, request.agency))
     outcome.exit_code, doc = _make(request, result, outcome)
     return outcome, result, doc
 
@@ -85,7 +85,7 @@ def _make(
     outcome.diagnostics += problems
     if dirs is None:
         return EXIT_USAGE, None
-    unknown = _unknown_agency(request.agency, result)
+    unknown = unknown_agency(request.agency, result)
     if unknown is not None:
         outcome.diagnostics.append(unknown)
         return EXIT_USAGE, None

@@ -70,7 +70,7 @@ def form_ref(src: FormInput) -> FormRef:
     when = src.when or (cfg.date if cfg else None) or src.submitted
     # a blank date still prints the year: the report is signed the year its plan is due
     year = str(when.year if when else plan.file.due_before.year)
-    day, month = _day_month(when)
+    day, month = day_month(when)
     if when is not None and lang != "vi":  # the leading-zero rule is the Vietnamese decree's
         month = f"{when.month:02d}"
     return FormRef(
@@ -102,7 +102,7 @@ def _text(value: str | None) -> str:
     return value.strip() if value else ""
 
 
-def _day_month(when: dt.date | None) -> tuple[str, str]:
+def day_month(when: dt.date | None) -> tuple[str, str]:
     """Day 01–09 and months 01–02 with a leading zero (NĐ 30/2020, Phụ lục I, mục II.4)."""
     if when is None:
         return BLANK, BLANK
