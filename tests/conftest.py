@@ -197,7 +197,6 @@ def _mini_merge(result: Any) -> Any:
                             None,
                             None,
                             None,
-                            None,
                         )
                     )
                 continue
@@ -222,7 +221,6 @@ def _mini_merge(result: Any) -> Any:
                         entry.score,
                         entry.measured,
                         entry.explanation,
-                        None,
                     )
                 )  # type: ignore[attr-defined]
                 if entry.explanation:  # type: ignore[attr-defined]

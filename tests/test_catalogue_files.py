@@ -107,8 +107,22 @@ def test_help_reads_only_the_help_file(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(i18n, "_loaded", {})
     assert tr("help.opt.lang", "en").startswith("Message language")
     assert i18n._loaded["en"].domains == {"help"}
+    # a message reads the file it is likely in (scores, for CCHC405), not every file
     assert tr("CCHC405", "en", days=1).count("1 day late") == 1
-    assert i18n._loaded["en"].complete
+    assert i18n._loaded["en"].domains == {"help", "scores"}
+    assert not i18n._loaded["en"].complete
+
+
+def test_a_key_outside_its_likely_files_is_still_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file hint is only an order: a key in an unexpected file loads everything."""
+    monkeypatch.setattr(i18n, "_loaded", {})
+    assert "scores" in i18n._likely_domains("scores.owner_list")
+    # report.label.col_level lives in pack.yaml, after report.yaml and document.yaml
+    assert tr("report.label.col_level", "vi") == "Cấp"
+    monkeypatch.setattr(i18n, "_loaded", {})
+    monkeypatch.setattr(i18n, "_PREFIX_DOMAINS", {})
+    assert tr("report.label.col_level", "vi") == "Cấp"
+    assert i18n._loaded["vi"].complete
 
 
 def test_every_placeholder_has_a_note_and_every_note_a_placeholder() -> None:

@@ -169,7 +169,7 @@ def test_mean_combine(tmp_path: Path) -> None:
 
 def test_mean_is_rounded_down_to_four_places() -> None:
     def part(score: str) -> PartScore:
-        return PartScore("X", "X", "d", Decimal(score), None, None, None)
+        return PartScore("X", "X", "d", Decimal(score), None, None)
 
     class Split(LeafOwnership):
         def __init__(self) -> None:
@@ -180,10 +180,7 @@ def test_mean_is_rounded_down_to_four_places() -> None:
 
     parts = [part("1"), part("0.5"), part("0.5")]
     assert combine(Split(), parts, None) == Decimal("0.6666")
-    assert (
-        combine(Split(), [part("1"), PartScore("Y", "Y", "e", None, None, None, None)], None)
-        is None
-    )
+    assert combine(Split(), [part("1"), PartScore("Y", "Y", "e", None, None, None)], None) is None
 
 
 def test_coordinator_decides(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ loads but has a wrong sum still lets the plan and the score files be checked.
 from __future__ import annotations
 
 import gc
-import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -56,30 +55,35 @@ class CriteriaCache:
     """
 
     def __init__(self) -> None:
-        #: (sha256, workspace-relative path) -> the document, its tree and its diagnostics
+        #: (the file's bytes, workspace-relative path) -> the document, its tree and its
+        #: diagnostics (bytes as the key: Python hashes them once, no checksum to compute)
         self._checked: dict[
-            tuple[str, str], tuple[YamlDoc, CriteriaTree | None, list[Diagnostic]]
+            tuple[bytes, str], tuple[YamlDoc, CriteriaTree | None, list[Diagnostic]]
         ] = {}
 
     @staticmethod
-    def key(ws: Workspace) -> tuple[str, str] | None:
+    def key(ws: Workspace) -> tuple[bytes, str] | None:
         """What identifies the workspace's criteria file (None: unreadable or too large)."""
         try:
             if ws.criteria_path.stat().st_size > MAX_FILE_BYTES:
                 return None
-            return hashlib.sha256(ws.criteria_path.read_bytes()).hexdigest(), ws.config.criteria
+            return ws.criteria_path.read_bytes(), ws.config.criteria
         except OSError:
             return None
 
     def get(
-        self, key: tuple[str, str]
+        self, key: tuple[bytes, str]
     ) -> tuple[YamlDoc, CriteriaTree | None, list[Diagnostic]] | None:
         return self._checked.get(key)
 
     def put(
-        self, key: tuple[str, str], doc: YamlDoc, tree: CriteriaTree | None, found: list[Diagnostic]
+        self,
+        key: tuple[bytes, str],
+        doc: YamlDoc,
+        tree: CriteriaTree | None,
+        found: list[Diagnostic],
     ) -> None:
-        if doc.sha256 == key[0]:  # the file did not change between hashing and reading it
+        if doc.raw == key[0]:  # the file did not change between the two reads
             self._checked[key] = (doc, tree, found)
 
 

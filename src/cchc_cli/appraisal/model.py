@@ -54,9 +54,9 @@ class AppraisalFile(VersionedFile):
     #: where the figures come from (the Ministry's software, a decision, a notice)
     source: str = Field(min_length=1)
     status: AppraisalStatus
-    items: dict[str, AppraisedEntry] = Field(default_factory=dict)
+    items: dict[str, AppraisedEntry] = {}
     #: Ministry-scored points by scoring method (``survey``, ``sipas``)
-    parts: dict[str, Points] = Field(default_factory=dict)
+    parts: dict[str, Points] = {}
     published: Published | None = None
 
     @field_validator("items", "parts", mode="before")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field, field_validator
+from pydantic import field_validator
 
 from cchc_cli.core.modelbase import StrictModel
 
@@ -46,9 +46,9 @@ class DocumentConfig(StrictModel):
     date: dt.date | None = None
     #: the place name of the date line (địa danh): "Thái Nguyên"
     place: str | None = None
-    signer: SignerConfig = Field(default_factory=SignerConfig)
+    signer: SignerConfig = SignerConfig()  # frozen: one shared empty block is safe
     #: "Nơi nhận", one recipient per entry, without the final "Lưu: VT, …" line
-    recipients: list[str] = Field(default_factory=list)
+    recipients: list[str] = []  # (pydantic copies it; no factory to inspect at import)
     #: the unit that drafted it, for the last recipient line "Lưu: VT, <archive>."
     archive: str | None = None
 
@@ -100,8 +100,8 @@ class RemedyPlanConfig(DocumentConfig):
 class RemedyConfig(StrictModel):
     """The ``remedy:`` section of ``cchc.yaml``: the documents of ``cchc remedy``."""
 
-    request: RequestConfig = Field(default_factory=RequestConfig)
-    plan: RemedyPlanConfig = Field(default_factory=RemedyPlanConfig)
+    request: RequestConfig = RequestConfig()
+    plan: RemedyPlanConfig = RemedyPlanConfig()
 
     @field_validator("request", "plan", mode="before")
     @classmethod

@@ -30,7 +30,6 @@ LANGS: tuple[Lang, ...] = ("vi", "en")
 DEFAULT_LANG: Lang = "vi"
 
 LOCALES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "locales")
-HELP_DOMAIN = "help"
 #: a placeholder ``{name}`` or a count selector ``{name|one form|other form}``
 FIELD = re.compile(r"\{(\w+)(?:\|([^{}|]*)\|([^{}|]*))?\}")
 #: what a placeholder the code did not fill shows instead of ``{name}``
@@ -224,13 +223,67 @@ def plural_form(lang: str, count: Any) -> str:
     return "one" if format_value(count, lang).strip() == "1" else "other"
 
 
+#: where a key is most likely written, by its first part (a diagnostic code by its hundreds):
+#: the files are read in this order until the key is found, and all of them only when it is
+#: in none (a hint, never a rule: a key anywhere is still found)
+_CODE_DOMAINS = {
+    "0": ("core", "files"),
+    "1": ("core", "values", "files"),
+    "2": ("criteria", "table"),
+    "3": ("plan",),
+    "4": ("scores", "values", "files"),
+    "5": ("report", "document", "pack"),
+    "6": ("appraisal", "remedy"),
+    "9": ("core", "usage", "system"),
+}
+_PREFIX_DOMAINS = {
+    "help": ("help",),
+    "summary": ("core",),
+    "severity": ("core",),
+    "reason": ("core", "values"),
+    "yaml": ("core",),
+    "list": ("core",),
+    "criteria": ("criteria",),
+    "table": ("table",),
+    "plan": ("plan",),
+    "scores": ("scores", "document", "files", "values"),
+    "report": ("report", "document", "pack", "files", "values"),
+    "appraisal": ("appraisal",),
+    "remedy": ("remedy",),
+    "pack": ("pack",),
+    "os": ("system",),
+    "usage": ("usage",),
+    "chars": ("values",),
+    "values": ("values",),
+    "outputs": ("files",),
+}
+
+
+def _likely_domains(key: str) -> tuple[str, ...]:
+    bare = key[5:] if key.startswith("code.") else key
+    if bare.startswith("CCHC") and len(bare) > 4:
+        return _CODE_DOMAINS.get(bare[4], ())
+    return _PREFIX_DOMAINS.get(key.split(".", 1)[0], ())
+
+
+def _find(lang: str, key: str) -> tuple[_Texts, str | None]:
+    """The texts that hold ``key`` in ``lang``, reading only the files it is likely in first
+    (a full catalogue is ~15 files; a command shows a handful of messages)."""
+    got = None
+    for domain in _likely_domains(key):
+        got = _load(lang, domain)
+        if key in got.texts:
+            return got, got.texts[key]
+    got = _load(lang)
+    return got, got.texts.get(key)
+
+
 def tr(msg: Msg | str, lang: str, /, **args: Any) -> str:
     """Translate a message (or a bare key with keyword arguments)."""
     if isinstance(msg, str):
         msg = Msg(msg, args)
     key = msg.key
-    got = _load(lang, HELP_DOMAIN if key.startswith("help.") else None)
-    template = got.texts.get(key)
+    got, template = _find(lang, key)
     if template is None:
         # A missing key is a programming error caught by the catalogue tests; never crash a user.
         got = _load(DEFAULT_LANG)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 
@@ -39,5 +38,7 @@ def is_under(item_id: str, ancestor: str) -> bool:
 
 def did_you_mean(wrong: str, known: Iterable[str]) -> str | None:
     known = list(known)
+    import difflib
+
     matches = difflib.get_close_matches(wrong, known, n=1, cutoff=0.5)
     return matches[0] if matches else None

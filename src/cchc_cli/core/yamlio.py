@@ -19,7 +19,6 @@ What it guarantees (see README, "How cchc reads YAML"):
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -97,7 +96,8 @@ class YamlDoc:
     text: str
     root: Node
     data: Any
-    sha256: str
+    #: the file's bytes as read (its checksum is worked out only when a report asks for it)
+    raw: bytes = field(default=b"", repr=False, compare=False)
     #: indexes (in ``text``) of the characters dropped before parsing (zero-width ones)
     removed: tuple[int, ...] = ()
     _lines: list[str] | None = field(default=None, repr=False)
@@ -107,6 +107,14 @@ class YamlDoc:
     _keys: dict[int, dict[str, tuple[Node, Node]]] = field(
         default_factory=dict, repr=False, compare=False
     )
+
+    @property
+    def sha256(self) -> str:
+        """The SHA-256 of the bytes read (reports list it; ``hashlib`` loads OpenSSL, which a
+        plain ``validate`` need not pay for)."""
+        import hashlib
+
+        return hashlib.sha256(self.raw).hexdigest()
 
     @property
     def lines(self) -> list[str]:
@@ -315,7 +323,7 @@ def parse_text(
         text=text,
         root=ScalarNode(NULL_TAG, ""),
         data=None,
-        sha256=hashlib.sha256(raw).hexdigest(),
+        raw=raw,
     )
     bad = _NON_PRINTABLE.search(text)
     if bad is not None:

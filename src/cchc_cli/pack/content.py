@@ -196,6 +196,7 @@ def _places(result: CheckResult, item_id: str, scorer: str | None) -> list[Locat
     leaf = result.merged.leaf(item_id) if result.merged is not None else None
     if leaf is None:
         return []
+    from cchc_cli.core.docpath import DocPath
     from cchc_cli.scores.semantics import primary_files
 
     places: list[Location] = []
@@ -204,12 +205,9 @@ def _places(result: CheckResult, item_id: str, scorer: str | None) -> list[Locat
         if scorer is not None and ev.agency != scorer:
             continue
         loaded = docs.get(ev.agency)
-        entry = loaded.file.items.get(item_id) if loaded is not None else None
         at = ev.location
-        if loaded is not None and entry is not None and ev.file is not None:
-            for i in range(len(entry.evidence)):
-                if loaded.doc.locate(("items", item_id, "evidence", i)) == ev.location:
-                    at = loaded.doc.locate(("items", item_id, "evidence", i, "file"))
-                    break
+        own = loaded is not None and isinstance(ev.at, DocPath) and ev.at.doc is loaded.doc
+        if own and ev.file is not None and isinstance(ev.at, DocPath):  # the `file:` line
+            at = ev.at.doc.locate((*ev.at.path, "file"))
         places.append(at)
     return places

@@ -34,6 +34,7 @@ from decimal import Decimal
 from typing import Literal
 
 from cchc_cli.core.diagnostics import Location
+from cchc_cli.core.docpath import DocPath
 from cchc_cli.core.i18n import Msg
 from cchc_cli.core.ids import natural_key
 from cchc_cli.criteria.model import CriteriaTree, Node, quantize
@@ -60,11 +61,16 @@ class EvidenceItem:
     issuer: str | None
     title: str | None
     file: str | None
-    location: Location
+    #: where the document is written: a place looked up only when a message needs it
+    at: Location | DocPath
 
     @property
     def complete(self) -> bool:
         return bool(self.number) and self.date is not None
+
+    @property
+    def location(self) -> Location:
+        return self.at.location() if isinstance(self.at, DocPath) else self.at
 
 
 @dataclass(frozen=True)
@@ -78,7 +84,6 @@ class PartScore:
     score: Decimal | None
     measured: Decimal | None
     explanation: str | None
-    location: Location | None
     #: why the value written was rejected (None when it counts or nothing was written)
     rejected: Msg | None = None
     #: the value written, shown beside a rejection (the score, or the measured value)
@@ -231,12 +236,6 @@ def _build(
 def _part(node: Node, owner: Owner, plan: ResolvedPlan, files: _Files) -> PartScore:
     loaded, entry = files.entry(owner.code, node.id)
     found = files.contribution(owner.code, node)
-    location = None
-    if loaded is not None and (entry is not None or found.state == "rejected"):
-        field_name = found.field or ("score" if entry and entry.score is not None else "measured")
-        path = ("items", node.id, field_name)
-        hit = loaded.doc.node_at(path)[1]
-        location = loaded.doc.locate(path if hit else ("items", node.id), key=not hit)
     return PartScore(
         agency=owner.code,
         agency_name=plan.agency_name(owner.code),
@@ -246,7 +245,6 @@ def _part(node: Node, owner: Owner, plan: ResolvedPlan, files: _Files) -> PartSc
         explanation=entry.explanation
         if entry is not None and has_text(entry.explanation)
         else None,
-        location=location,
         rejected=found.reason,
         written=_written(found, entry, loaded, node.id),
     )
@@ -353,7 +351,7 @@ def _contributions(
                     issuer=ev.issuer,
                     title=ev.title,
                     file=ev.file,
-                    location=loaded.doc.locate(("items", node.id, "evidence", i)),
+                    at=DocPath(loaded.doc, ("items", node.id, "evidence", i)),
                 )
             )
         scorer = code in scorer_codes or code == decider
