@@ -10,7 +10,6 @@ Points are printed as the index prints them: every decimal they have, at least t
 
 from __future__ import annotations
 
-import io
 import zipfile
 from datetime import date
 from typing import Any
@@ -19,9 +18,8 @@ from cchc_cli.appraisal.text import exact
 from cchc_cli.core.diagnostics import Diagnostic, Location, error
 from cchc_cli.remedy.model import RemedyDoc, template_context
 from cchc_cli.report.docx import docx_diagnostic, docx_env
-from cchc_cli.report.docx_form import LANGS, drop_empty_last_section, fit_rules, set_language
+from cchc_cli.report.docx_form import finished_docx
 from cchc_cli.report.templates import TemplateDirs, make_env
-from cchc_cli.report.ziputil import stable_zip, stamp_for
 
 #: the templates, by document kind (looked up in the province's template folder first)
 DOCX = {"request": "remedy/request.docx", "plan": "remedy/plan.docx"}
@@ -56,24 +54,13 @@ def render_docx(
         return None, [docx_diagnostic(exc, dirs, shown)]
     except (ArithmeticError, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
         return None, [error("CCHC505", Location(shown), error=f"{type(exc).__name__}: {exc}")]
-    document = tpl.docx
-    section = document.sections[0]
-    fit_rules(document, (section.page_width - section.left_margin - section.right_margin) / 360000)
-    drop_empty_last_section(document)
-    set_language(document, doc.lang)
-    stamp = stamp_for(when)
-    props = document.core_properties
-    props.title = doc.title[:250]
-    props.subject = doc.labels.get("report_word", "")
-    props.author = doc.coordinator.name
-    props.last_modified_by = "cchc"
-    props.comments = doc.draft_mark
-    props.keywords = "PAR INDEX; CCHC"
-    props.revision = 1
-    props.created = stamp
-    props.modified = stamp
-    props.last_printed = stamp
-    props.language = LANGS.get(doc.lang, doc.lang)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return stable_zip(buffer.getvalue(), stamp), []
+    data = finished_docx(
+        tpl.docx,
+        lang=doc.lang,
+        when=when,
+        title=doc.title,
+        subject=doc.labels.get("report_word", ""),
+        author=doc.coordinator.name,
+        comments=doc.draft_mark,
+    )
+    return data, []

@@ -7,7 +7,6 @@ document (docxtpl#634). The output is stable: core properties and zip timestamps
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from datetime import date
@@ -18,7 +17,7 @@ from typing import Any
 from cchc_cli.core.diagnostics import Diagnostic, Location, error
 from cchc_cli.core.fmt import format_number
 from cchc_cli.report.document import Report, ReportRow, template_context
-from cchc_cli.report.docx_form import LANGS, drop_empty_last_section, fit_rules, set_language
+from cchc_cli.report.docx_form import finished_docx
 from cchc_cli.report.templates import (
     DOCX_TEMPLATE,
     TemplateDirs,
@@ -27,7 +26,6 @@ from cchc_cli.report.templates import (
     undefined_text,
     unknown_variable_diagnostics,
 )
-from cchc_cli.report.ziputil import stable_zip, stamp_for
 
 _SHADE = {1: "EEF1F6", 2: "F6F8FB"}
 
@@ -95,32 +93,16 @@ def render_docx(
         return None, [docx_diagnostic(exc, dirs, shown)]
     except (ArithmeticError, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
         return None, [error("CCHC505", Location(shown), error=f"{type(exc).__name__}: {exc}")]
-    _finish(tpl.docx, report.lang)
-    stamp = stamp_for(when)
-    props = tpl.docx.core_properties
-    props.title = report.title[:250]
-    props.subject = report.labels.get("report_word", "")
-    props.author = report.coordinator.name
-    props.last_modified_by = "cchc"
-    props.comments = report.draft_mark
-    props.keywords = "PAR INDEX; CCHC"
-    props.revision = 1
-    props.created = stamp
-    props.modified = stamp
-    props.last_printed = stamp
-    props.language = LANGS.get(report.lang, report.lang)
-    buffer = io.BytesIO()
-    tpl.docx.save(buffer)
-    return stable_zip(buffer.getvalue(), stamp), []
-
-
-def _finish(document: Any, lang: str) -> None:
-    """Rules sized to their text, no blank last page, the report's language (docx_form)."""
-    section = document.sections[0]
-    text_cm = (section.page_width - section.left_margin - section.right_margin) / 360000
-    fit_rules(document, text_cm)
-    drop_empty_last_section(document)
-    set_language(document, lang)
+    data = finished_docx(
+        tpl.docx,
+        lang=report.lang,
+        when=when,
+        title=report.title,
+        subject=report.labels.get("report_word", ""),
+        author=report.coordinator.name,
+        comments=report.draft_mark,
+    )
+    return data, []
 
 
 def docx_diagnostic(exc: Exception, dirs: TemplateDirs, shown: str) -> Diagnostic:

@@ -155,3 +155,35 @@ def set_language(document: Any, lang: str) -> None:
         if el.get(f"{W}eastAsia") is not None:
             el.set(f"{W}eastAsia", code)
     document.core_properties.language = code
+
+
+def finished_docx(
+    document: Any, *, lang: str, when: Any, title: str, subject: str, author: str, comments: str
+) -> bytes:
+    """The rendered document as the bytes cchc writes, the same for the same inputs: rules sized
+    to their text, no blank last page, the document's language, fixed properties and zip
+    timestamps (``when``: the document's date, else a fixed epoch)."""
+    import io
+
+    from cchc_cli.report.ziputil import stable_zip, stamp_for
+
+    section = document.sections[0]
+    fit_rules(document, (section.page_width - section.left_margin - section.right_margin) / 360000)
+    drop_empty_last_section(document)
+    set_language(document, lang)
+    stamp = stamp_for(when)
+    props = document.core_properties
+    props.title = title[:250]
+    props.subject = subject
+    props.author = author
+    props.last_modified_by = "cchc"
+    props.comments = comments
+    props.keywords = "PAR INDEX; CCHC"
+    props.revision = 1
+    props.created = stamp
+    props.modified = stamp
+    props.last_printed = stamp
+    props.language = LANGS.get(lang, lang)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return stable_zip(buffer.getvalue(), stamp)
