@@ -10,14 +10,13 @@ Points are printed as the index prints them: every decimal they have, at least t
 
 from __future__ import annotations
 
-import zipfile
 from datetime import date
 from typing import Any
 
 from cchc_cli.appraisal.text import exact
-from cchc_cli.core.diagnostics import Diagnostic, Location, error
+from cchc_cli.core.diagnostics import Diagnostic
 from cchc_cli.remedy.model import RemedyDoc, template_context
-from cchc_cli.report.docx import docx_diagnostic, docx_env
+from cchc_cli.report.docx import docx_env, fill_template
 from cchc_cli.report.docx_form import finished_docx
 from cchc_cli.report.templates import TemplateDirs, make_env
 
@@ -36,26 +35,12 @@ def remedy_env(fmt: str, dirs: TemplateDirs, lang: str) -> Any:
 def render_docx(
     doc: RemedyDoc, dirs: TemplateDirs, *, when: date | None = None
 ) -> tuple[bytes | None, list[Diagnostic]]:
-    from docx.opc.exceptions import PackageNotFoundError
-    from docxtpl import DocxTemplate
-    from jinja2 import TemplateError
-
-    path = dirs.find(DOCX[doc.kind])
-    shown = dirs.display(path)
-    try:
-        tpl = DocxTemplate(str(path))
-        tpl.render_init()
-    except (OSError, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
-        return None, [error("CCHC506", Location(shown), template=shown)]
     env = remedy_env("docx", dirs, doc.lang)
-    try:
-        tpl.render(template_context(doc), jinja_env=env, autoescape=True)
-    except TemplateError as exc:
-        return None, [docx_diagnostic(exc, dirs, shown)]
-    except (ArithmeticError, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
-        return None, [error("CCHC505", Location(shown), error=f"{type(exc).__name__}: {exc}")]
+    document, problems = fill_template(dirs, DOCX[doc.kind], template_context(doc), env)
+    if document is None:
+        return None, problems
     data = finished_docx(
-        tpl.docx,
+        document,
         lang=doc.lang,
         when=when,
         title=doc.title,

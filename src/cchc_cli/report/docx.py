@@ -75,6 +75,28 @@ def render_docx(
     report: Report, dirs: TemplateDirs, *, when: date | None = None, name: str = DOCX_TEMPLATE
 ) -> tuple[bytes | None, list[Diagnostic]]:
     """Render the Word template ``name`` (the report, or the internal companion)."""
+    env = docx_env(dirs, report.lang)
+    document, problems = fill_template(dirs, name, template_context(report), env)
+    if document is None:
+        return None, problems
+    data = finished_docx(
+        document,
+        lang=report.lang,
+        when=when,
+        title=report.title,
+        subject=report.labels.get("report_word", ""),
+        author=report.coordinator.name,
+        comments=report.draft_mark,
+    )
+    return data, []
+
+
+def fill_template(
+    dirs: TemplateDirs, name: str, context: dict[str, object], env: Any
+) -> tuple[Any | None, list[Diagnostic]]:
+    """The Word template ``name`` (a province's own first, else the built-in one) filled with
+    ``context``: the python-docx document, or the located reason it could not be filled
+    (CCHC506 unreadable template, CCHC502… a Jinja error, CCHC505 an error in a value)."""
     from docx.opc.exceptions import PackageNotFoundError
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
@@ -86,23 +108,13 @@ def render_docx(
         tpl.render_init()
     except (OSError, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         return None, [error("CCHC506", Location(shown), template=shown)]
-    env = docx_env(dirs, report.lang)
     try:
-        tpl.render(template_context(report), jinja_env=env, autoescape=True)
+        tpl.render(context, jinja_env=env, autoescape=True)
     except TemplateError as exc:
         return None, [docx_diagnostic(exc, dirs, shown)]
     except (ArithmeticError, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
         return None, [error("CCHC505", Location(shown), error=f"{type(exc).__name__}: {exc}")]
-    data = finished_docx(
-        tpl.docx,
-        lang=report.lang,
-        when=when,
-        title=report.title,
-        subject=report.labels.get("report_word", ""),
-        author=report.coordinator.name,
-        comments=report.draft_mark,
-    )
-    return data, []
+    return tpl.docx, []
 
 
 def docx_diagnostic(exc: Exception, dirs: TemplateDirs, shown: str) -> Diagnostic:
