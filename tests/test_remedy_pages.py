@@ -11,28 +11,19 @@ is absent, unless the ``CI`` environment variable is set.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from conftest import EXAMPLE, REPO, copy_example, run_in
+from pdf_pages import needs_office, orientations, pages, to_pdf
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo")
-
-pytestmark = pytest.mark.skipif(
-    not (SOFFICE and POPPLER) and not os.environ.get("CI"),
-    reason="needs LibreOffice (soffice) and poppler (pdftotext); required when CI is set",
-)
+pytestmark = needs_office
 
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    assert SOFFICE and POPPLER, "CI is set but LibreOffice or poppler is missing"
     base = tmp_path_factory.mktemp("remedy-pages")
     final = copy_example(base / "final")
     provisional = copy_example(base / "provisional")
@@ -48,29 +39,8 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "plan-STC": "ke-hoach-khac-phuc-STC-2019",
         "request": "giai-trinh-cchc-2019",
     }
-    profile = (out / "lo-profile").as_uri()
-    docs = [str(out / f"{name}.docx") for name in names.values()]
-    subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out), *docs],
-        check=True, capture_output=True, timeout=600,
-    )  # fmt: skip
+    to_pdf([out / f"{name}.docx" for name in names.values()], out)
     return {key: out / f"{name}.pdf" for key, name in names.items()}
-
-
-def pages(pdf: Path) -> list[str]:
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
-
-
-def orientations(pdf: Path) -> list[str]:
-    info = subprocess.run(
-        ["pdfinfo", "-f", "1", "-l", "99", str(pdf)], capture_output=True, text=True, check=True
-    ).stdout
-    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
-    return ["landscape" if float(w) > float(h) else "portrait" for w, h in sizes]
 
 
 def flat(text: str) -> str:

@@ -11,61 +11,30 @@ environment variable is set: in CI a missing program is a failure.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO, run
+from pdf_pages import needs_office, orientations, pages, to_pdf
 
 AGENCIES = ("SNV", "STP", "VPUBND", "STC", "STTTT", "SKHCN", "SKHDT", "STNMT")
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo")
 
-pytestmark = pytest.mark.skipif(
-    not (SOFFICE and POPPLER) and not os.environ.get("CI"),
-    reason="needs LibreOffice (soffice) and poppler (pdftotext); required when CI is set",
-)
+pytestmark = needs_office
 
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The province's and the eight departments' reports, as PDF printed by LibreOffice."""
-    assert SOFFICE and POPPLER, "CI is set but LibreOffice or poppler is missing"
     out = tmp_path_factory.mktemp("pages")
     for agency in (None, *AGENCIES):
         extra = ("--agency", agency) if agency else ()
         code, _, err = run("-C", REPO, "report", "--format", "docx", "--out", out, *extra)
         assert code == 0, err
     names = {"province": "bao-cao-cchc-2019"} | {a: f"bao-cao-{a}-2019" for a in AGENCIES}
-    profile = (out / "lo-profile").as_uri()  # its own profile: other LibreOffice runs may be open
-    docs = [str(out / f"{name}.docx") for name in names.values()]
-    subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out), *docs],
-        check=True, capture_output=True, timeout=600,
-    )  # fmt: skip
+    to_pdf([out / f"{name}.docx" for name in names.values()], out)
     return {key: out / f"{name}.pdf" for key, name in names.items()}
-
-
-def pages(pdf: Path) -> list[str]:
-    """The text of each page, laid out as printed (``pdftotext -layout``)."""
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
-
-
-def orientations(pdf: Path, count: int) -> list[str]:
-    info = subprocess.run(
-        ["pdfinfo", "-f", "1", "-l", str(count), str(pdf)],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
-    return ["landscape" if float(w) > float(h) else "portrait" for w, h in sizes]
 
 
 def line_of(lines: list[str], text: str) -> int:
