@@ -63,6 +63,23 @@ TABLE_PT = 10
 WRITE_CM = 1.6
 
 
+def item_cells(lost: str, *, blanks: int) -> list[tuple[str, str | None]]:
+    """An appendix row of one item: STT, id, title (and note), maximum, self-score, appraised,
+    the points column ``lost`` (cut or lost), the reason, then ``blanks`` empty cells for the
+    department to fill in by hand."""
+    return [
+        ("{{ loop.index }}", "center"),
+        ("{{ row.id }}", None),
+        ("{{ row.title }}{% if row.note %}\n{{ row.note }}{% endif %}", None),
+        ("{{ row.max|num }}", "right"),
+        ("{{ row.self_text }}", "right"),
+        ("{{ row.appraised|num }}", "right"),
+        (lost, "right"),
+        ("{{ row.reason }}", None),
+        *[("", None)] * blanks,
+    ]
+
+
 def min_height(row: Any, cm: float) -> None:
     """At least ``cm`` tall (``w:trHeight``, rule atLeast): room to write in the blank cells.
     (The children of ``w:trPr`` are a choice in the schema: any order is valid.)"""
@@ -175,18 +192,7 @@ def request_table(doc: Any) -> None:
     tag_row(table, "{%tr for row in a.rows %}")
     row = value_row(
         table,
-        [
-            ("{{ loop.index }}", "center"),
-            ("{{ row.id }}", None),
-            ("{{ row.title }}{% if row.note %}\n{{ row.note }}{% endif %}", None),
-            ("{{ row.max|num }}", "right"),
-            ("{{ row.self_text }}", "right"),
-            ("{{ row.appraised|num }}", "right"),
-            ("{{ row.cut|num }}", "right"),
-            ("{{ row.reason }}", None),
-            ("", None),
-            ("", None),
-        ],
+        item_cells("{{ row.cut|num }}", blanks=2),
     )
     min_height(row, WRITE_CM * 1.5)
     tag_row(table, "{%tr endfor %}")
@@ -404,20 +410,7 @@ def plan_table(doc: Any) -> None:
     tag_row(table, "{%tr for row in a.rows %}")
     row = value_row(
         table,
-        [
-            ("{{ loop.index }}", "center"),
-            ("{{ row.id }}", None),
-            ("{{ row.title }}{% if row.note %}\n{{ row.note }}{% endif %}", None),
-            ("{{ row.max|num }}", "right"),
-            ("{{ row.self_text }}", "right"),
-            ("{{ row.appraised|num }}", "right"),
-            ("{{ row.lost|num }}", "right"),
-            ("{{ row.reason }}", None),
-            ("", None),
-            ("", None),
-            ("", None),
-            ("", None),
-        ],
+        item_cells("{{ row.lost|num }}", blanks=4),
     )
     min_height(row, WRITE_CM)
     tag_row(table, "{%tr endfor %}")
